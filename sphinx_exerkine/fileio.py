@@ -164,7 +164,22 @@ def write_atomic(source: SourceFile, new_text: str) -> None:
     info = os.stat(target)
     if source.mtime_ns and (info.st_mtime_ns != source.mtime_ns or info.st_size != source.size):
         raise FileChanged("changed on disk since it was read; file left unchanged")
+    _replace_file(target, payload, stat.S_IMODE(info.st_mode))
 
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Create or replace ``path`` with UTF-8 ``text`` atomically (for generated output files)."""
+    target = Path(os.path.realpath(path))
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    _replace_file(target, text.encode("utf-8"), mode)
+
+
+def _replace_file(target: Path, payload: bytes, mode: int) -> None:
     fd, tmp_name = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".exerkine-tmp"
     )
@@ -173,7 +188,7 @@ def write_atomic(source: SourceFile, new_text: str) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, stat.S_IMODE(info.st_mode))
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
     except BaseException:
         try:

@@ -1,0 +1,83 @@
+"""The linting core: a text and its format in, findings out. No file system, no printing.
+
+Checks are functions registered in :data:`CHECKS`; each receives the read document and the matches of the
+glossary in it and yields findings. Suppression comments and rule selection are applied here, once, for
+every check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from .config import Config
+from .finding import Finding, Fix
+from .matcher import Match, Matcher
+from .model import Glossary
+from .positions import LineIndex
+from .readers import Document
+from .readers.detect import read
+
+
+@dataclass
+class Context:
+    """What a check may look at besides the document."""
+
+    glossary: Glossary
+    matcher: Matcher
+    config: Config
+    path: str
+    index: LineIndex
+
+    def finding(self, rule: str, start: int, end: int, message: str, *, term: str | None = None,
+                found: str = "", expected: str | None = None, fix: Fix | None = None,
+                extra: tuple[tuple[str, str], ...] = ()) -> Finding:
+        line, column = self.index.position(start)
+        end_line, end_column = self.index.position(end)
+        return Finding(path=self.path, line=line, column=column, end_line=end_line, end_column=end_column,
+                       rule=rule, severity=self.config.severity_of(rule), message=message, term=term,
+                       found=found, expected=expected, fix=fix, start=start, end=end, extra=extra)
+
+
+Check = Callable[[Document, list[Match], Context], Iterable[Finding]]
+
+
+def check_term_variants(doc: Document, matches: list[Match], ctx: Context) -> Iterator[Finding]:
+    for m in matches:
+        if not m.is_variant or m.expected is None:
+            continue
+        concept = ctx.glossary[m.concept]
+        what = "listed variant" if m.kind == "variant" else m.detail or m.kind
+        message = f"'{m.found}' is a variant of '{m.expected}' ({what}; {concept.id})"
+        yield ctx.finding("term-variant", m.start, m.end, message, term=m.concept, found=m.found,
+                          expected=m.expected, fix=Fix(m.start, m.end, m.expected, safe=m.safe_fix))
+
+
+#: rule id -> check; later checks register themselves here
+CHECKS: dict[str, Check] = {"term-variant": check_term_variants}
+
+
+class Linter:
+    """The glossary and the configuration, compiled once, applied to many texts."""
+
+    def __init__(self, glossary: Glossary, config: Config | None = None) -> None:
+        self.glossary = glossary
+        self.config = config or Config()
+        self.matcher = Matcher(glossary, tuple(self.config.allow))
+
+    def lint_document(self, doc: Document, path: str = "<text>") -> list[Finding]:
+        ctx = Context(self.glossary, self.matcher, self.config, path, LineIndex(doc.text))
+        rules = [rule for rule in CHECKS if self.config.rule_enabled(rule)]
+        if not rules:
+            return []
+        matches = self.matcher.scan(doc.masked)
+        findings: list[Finding] = []
+        for rule in rules:
+            for finding in CHECKS[rule](doc, matches, ctx):
+                if not doc.suppressed(finding.line, finding.rule):
+                    findings.append(finding)
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def lint_text(self, text: str, fmt: str = "text", path: str = "<text>") -> list[Finding]:
+        return self.lint_document(read(text, fmt), path)

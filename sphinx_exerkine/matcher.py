@@ -1,0 +1,589 @@
+"""Finding glossary terms and their variants in text.
+
+The matcher is compiled once from the glossary and then scans texts. It returns :class:`Match` records:
+terms and admitted forms (used for links, definitions and translation checks) and variants (reported by
+the ``term-variant`` rule). Three scanners share the work, each on what it does best:
+
+* **katakana runs** — a regular expression finds runs of katakana (with half-width katakana, separate
+  voiced marks, look-alike long-vowel marks and hiragana/kanji look-alikes inside them, and words split
+  by a middle dot or a space). Each distinct run is analysed once (cached): normalized, tiled with the
+  glossary's katakana forms, and what is left is compared with the katakana terms by a weighted edit
+  distance in which confusable kana (voicing, small kana, ソ/ン, シ/ツ, long-vowel marks) cost little.
+  A near match is reported only when it is not a real word (the tokenizer's lexicon, the built-in list of
+  look-alike words, the user's allow list) and what stands beside it in the run is a word of its own.
+* **Latin words** — English forms are matched whole-word and case-insensitively (abbreviations
+  case-sensitively) after full-width letters are folded; hyphen or space splits and near misspellings of
+  single-word terms are variants.
+* **kanji and mixed forms** (細胞外小胞, マイクロRNA) — matched exactly; a match that is only part of a
+  longer word (細胞外小胞体, 乳酸菌 in the word list, or a token of the tokenizer crossing the edge) is
+  dropped.
+
+Tokenizing whole texts with MeCab would cost more than everything else together, so the tokenizer is only
+asked about the few distinct strings where it decides something, and its answers are cached.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import builtin_known_words, fold_word, is_known_sequence, is_lexicon_word, token_ends
+from .model import Concept, Glossary
+from .normalize import JOINERS, fold_width, is_katakana, nfkc, normalize_kana
+
+# ------------------------------------------------------------------------------------------ records
+
+#: kinds of match that are never reported
+PREFERRED_KINDS = frozenset({"term", "admitted", "abbreviation", "plural"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    #: original offsets (into the scanned text)
+    start: int
+    end: int
+    #: concept id
+    concept: str
+    #: term | admitted | abbreviation | plural | variant | normalized | split | fuzzy
+    kind: str
+    #: ja | en
+    lang: str
+    #: the text as found
+    found: str
+    #: the preferred form to use instead (variants only)
+    expected: str | None = None
+    #: what is wrong, for messages ("half-width katakana", "unlisted spelling", ...)
+    detail: str = ""
+
+    @property
+    def is_variant(self) -> bool:
+        return self.kind not in PREFERRED_KINDS
+
+    @property
+    def safe_fix(self) -> bool:
+        """Listed and normalization variants have exactly one correct replacement."""
+        return self.kind in ("variant", "normalized", "split")
+
+
+# ------------------------------------------------------------------------------------------ patterns
+
+_K = "\u30a1-\u30fa\u30fc\u30fd\u30fe\uff66-\uff9f\u3099-\u309c"  # katakana, half-width, voiced marks
+_D = "\uff70\u2010-\u2015\u2212\uff0d\u2500\u2501"  # dash look-alikes (also at the end of a run)
+_DM = _D + "\\-\u4e00"  # ... and inside a run: ASCII hyphen, the kanji 一
+_H = "へべぺりかも"  # hiragana look-alikes
+_J = "力口工夕卜八二"  # kanji look-alikes
+_S = "・･ \u3000"  # joiners
+
+KATAKANA_RUN = re.compile(
+    f"(?:[{_H}](?=[{_K}]))?[{_K}]+(?:(?:[{_DM}{_H}{_J}]+|[{_S}])[{_K}]+)*[{_D}]*"
+)
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々〆]")
+
+
+def script_of(form: str) -> str:
+    """``kata`` (katakana and joiners only), ``latin`` (ASCII), or ``mixed``."""
+    folded = fold_width(nfkc(form))
+    if all(is_katakana(ch) or ch in "・" for ch in folded):
+        return "kata"
+    if folded.isascii():
+        return "latin"
+    return "mixed"
+
+
+# ------------------------------------------------------------------------------------------ distances
+
+_SMALL = str.maketrans("ァィゥェォッャュョヮヵヶ", "アイウエオツヤユヨワカケ")
+_VOICED = {
+    **dict(zip("ガギグゲゴザジズゼゾダヂヅデドバビブベボ", "カキクケコサシスセソタチツテトハヒフヘホ")),
+    **dict(zip("パピプペポ", "ハヒフヘホ")),
+    "ヴ": "ウ",
+}
+_VISUAL = [frozenset(p) for p in ("ソン", "シツ", "ワウ", "ヘペ", "ヘベ", "ロコ", "チテ")]
+CHEAP = 0.35
+
+
+def _base(ch: str) -> str:
+    ch = ch.translate(_SMALL)
+    return _VOICED.get(ch, ch)
+
+
+@lru_cache(maxsize=4096)
+def sub_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if _base(a) == _base(b) or frozenset((a, b)) in _VISUAL:
+        return CHEAP
+    return 1.0
+
+
+def indel_cost(ch: str) -> float:
+    return CHEAP if ch in "ーッ" else 1.0
+
+
+def prefix_distances(term: str, text: str) -> list[float]:
+    """``result[j]`` = weighted edit distance between ``term`` and ``text[:j]`` (OSA transpositions)."""
+    n, m = len(term), len(text)
+    prev2: list[float] | None = None
+    prev = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        prev[j] = prev[j - 1] + indel_cost(text[j - 1])
+    for i in range(1, n + 1):
+        a = term[i - 1]
+        cur = [prev[0] + indel_cost(a)] + [0.0] * m
+        for j in range(1, m + 1):
+            b = text[j - 1]
+            best = min(prev[j] + indel_cost(a), cur[j - 1] + indel_cost(b), prev[j - 1] + sub_cost(a, b))
+            if prev2 is not None and i > 1 and j > 1 and a == text[j - 2] and term[i - 2] == b:
+                best = min(best, prev2[j - 2] + 1.0)
+            cur[j] = best
+        prev2, prev = prev, cur
+    return prev
+
+
+def kana_threshold(length: int) -> float:
+    """How far a spelling may be from a katakana term of ``length`` characters and still be a variant."""
+    if length < 4:
+        return -1.0
+    if length == 4:
+        return CHEAP
+    if length <= 6:
+        return 1.0
+    if length <= 9:
+        return 1.0 + CHEAP
+    return 2.0
+
+
+def latin_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance, stopping early above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] | None = None
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            best = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, prev2[j - 2] + 1)
+            cur[j] = best
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def latin_threshold(length: int) -> int:
+    if length < 6:
+        return 0
+    return 1 if length < 12 else 2
+
+
+# ------------------------------------------------------------------------------------------ matcher
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    concept: str
+    kind: str  # term | admitted | abbreviation | plural | variant
+    lang: str
+    expected: str | None  # for variants
+
+
+@dataclass(frozen=True, slots=True)
+class _RunHit:
+    """A match inside a normalized run: normalized character span and what it is."""
+
+    i: int
+    j: int
+    concept: str
+    kind: str
+    lang: str
+    expected: str | None
+    detail: str
+
+
+class Matcher:
+    """The glossary compiled for matching (see the module docstring)."""
+
+    def __init__(self, glossary: Glossary, allow: tuple[str, ...] | list[str] = ()) -> None:
+        self.glossary = glossary
+        self.known = builtin_known_words() | {fold_word(w) for w in allow}
+        self.kata: dict[str, _Form] = {}
+        self.latin_ci: dict[str, _Form] = {}
+        self.latin_cs: dict[str, _Form] = {}
+        self.mixed: dict[str, _Form] = {}
+        for concept in glossary:
+            for form, info in _forms(concept):
+                self._add(form, info)
+        # katakana terms for near-miss search, with a bigram index on their kana skeleton
+        self.kata_terms: list[tuple[str, _Form]] = [
+            (form, info) for form, info in self.kata.items()
+            if info.kind in ("term", "admitted") and len(form) >= 4 and "・" not in form
+        ]
+        self._bigrams: dict[str, set[int]] = {}
+        for index, (form, _) in enumerate(self.kata_terms):
+            for gram in _skeleton_bigrams(form):
+                self._bigrams.setdefault(gram, set()).add(index)
+        self._kata_re = _alternation(self.kata)
+        self._latin_ci_re = _alternation(self.latin_ci, flags=re.IGNORECASE, boundary=True)
+        self._latin_cs_re = _alternation(self.latin_cs, boundary=True)
+        self._mixed_re = _alternation(self.mixed)
+        # single English words for near misses and split words
+        self.en_words: dict[str, _Form] = {
+            form: info for form, info in self.latin_ci.items()
+            if info.kind in ("term", "plural", "admitted") and " " not in form and "-" not in form
+        }
+        self._en_by_len: dict[int, list[str]] = {}
+        for word in self.en_words:
+            self._en_by_len.setdefault(len(word), []).append(word)
+        self._blockers = self._compile_blockers()
+        self._run_cache: dict[str, tuple[_RunHit, ...]] = {}
+        self._latin_cache: dict[str, tuple[str, _Form, str] | None] = {}
+
+    # ------------------------------------------------------------------ compile
+
+    def _add(self, form: str, info: _Form) -> None:
+        script = script_of(form)
+        if script == "kata":
+            self.kata.setdefault(normalize_kana(nfkc(form)).text, info)
+        elif script == "latin":
+            folded = fold_width(nfkc(form))
+            if info.kind == "abbreviation" or _looks_like_symbol(folded):
+                self.latin_cs.setdefault(folded, info)
+            else:
+                self.latin_ci.setdefault(folded.lower(), info)
+        else:
+            self.mixed.setdefault(fold_width(nfkc(form)), info)
+
+    def _compile_blockers(self) -> dict[str, tuple[tuple[int, str], ...]]:
+        """For each kanji/mixed form: longer known words that overlap its edges (小胞体 for 細胞外小胞)."""
+        kanji_words = [w for w in self.known if _KANJI.search(w)]
+        blockers: dict[str, tuple[tuple[int, str], ...]] = {}
+        for form in self.mixed:
+            found = []
+            for word in kanji_words:
+                if word == form or form in word and len(word) > len(form):
+                    found.append((word.index(form), word))  # the form inside a longer word
+                    continue
+                for k in range(1, min(len(form), len(word))):
+                    if form.endswith(word[:k]):
+                        found.append((len(form) - k, word))  # word starts k chars before the form's end
+                    if form.startswith(word[-k:]):
+                        found.append((k - len(word), word))  # word ends k chars after the form's start
+            blockers[form] = tuple(found)
+        return blockers
+
+    # ------------------------------------------------------------------ scanning
+
+    def scan(self, text: str, *, fuzzy: bool = True) -> list[Match]:
+        """Every term, admitted form and variant in ``text`` (masked characters never match)."""
+        matches: list[Match] = []
+        folded = fold_width(text)
+        if self._mixed_re is not None:
+            for m in self._mixed_re.finditer(folded):
+                form = m.group()
+                if self._mixed_ok(folded, m.start(), m.end(), form):
+                    matches.append(self._make(text, m.start(), m.end(), self.mixed[form], ""))
+        self._scan_latin(text, folded, matches, fuzzy)
+        for m in KATAKANA_RUN.finditer(text):
+            base = m.start()
+            for hit in self._analyse_run(m.group(), fuzzy):
+                matches.append(Match(base + hit.i, base + hit.j, hit.concept, hit.kind, hit.lang,
+                                     text[base + hit.i:base + hit.j], hit.expected, hit.detail))
+        return _resolve_overlaps(matches)
+
+    def _make(self, text: str, start: int, end: int, info: _Form, detail: str, kind: str | None = None,
+              expected: str | None = None) -> Match:
+        found = text[start:end]
+        kind = kind or info.kind
+        expected = expected if expected is not None else info.expected
+        if kind in PREFERRED_KINDS and found != fold_width(found):
+            kind, expected, detail = "normalized", fold_width(found), "full-width characters"
+        return Match(start, end, info.concept, kind, info.lang, found, expected, detail)
+
+    def _mixed_ok(self, folded: str, start: int, end: int, form: str) -> bool:
+        for offset, word in self._blockers.get(form, ()):
+            pos = start + offset
+            if pos >= 0 and folded.startswith(word, pos):
+                return False
+        before = folded[start - 1] if start else ""
+        after = folded[end] if end < len(folded) else ""
+        if form[0].isascii() and before.isascii() and before.isalnum():
+            return False
+        if form[-1].isascii() and after.isascii() and after.isalnum():
+            return False
+        if _KANJI.match(form[0]) and _KANJI.match(before or " ") or _KANJI.match(form[-1]) and _KANJI.match(after or " "):
+            lo = max(0, start - 4)
+            window = folded[lo:min(len(folded), end + 4)]
+            cuts = token_ends(window)
+            if start - lo not in cuts or end - lo not in cuts:
+                return False
+        return True
+
+    # ---- Latin
+
+    def _scan_latin(self, text: str, folded: str, out: list[Match], fuzzy: bool) -> None:
+        covered: list[tuple[int, int]] = []
+        for regex, table, key in ((self._latin_cs_re, self.latin_cs, str), (self._latin_ci_re, self.latin_ci, str.lower)):
+            if regex is None:
+                continue
+            for m in regex.finditer(folded):
+                info = table.get(key(m.group()))
+                if info is None:
+                    continue
+                expected = None
+                if info.kind == "variant":
+                    expected = _match_case(m.group(), info.expected or "")
+                out.append(self._make(text, m.start(), m.end(), info, "", expected=expected))
+                covered.append((m.start(), m.end()))
+        if not fuzzy:
+            return
+        covered.sort()
+        words = [m for m in LATIN_WORD.finditer(folded) if not _inside(covered, m.start(), m.end())]
+        for index, m in enumerate(words):
+            word = m.group()
+            hit = self._latin_variant(word)
+            if hit is not None:
+                kind, info, expected = hit
+                out.append(self._make(text, m.start(), m.end(), info, _LATIN_DETAIL[kind], kind=kind,
+                                      expected=_match_case(word, expected)))
+                continue
+            if index + 1 < len(words):  # a word split by a space: "secre tome"
+                nxt = words[index + 1]
+                if folded[m.end():nxt.start()] == " ":
+                    joined = (word + nxt.group()).lower()
+                    info = self.en_words.get(joined)
+                    if info is not None and word.lower() not in self.known and len(word) > 1:
+                        out.append(self._make(text, m.start(), nxt.end(), info, "a word split by a space",
+                                              kind="split", expected=_match_case(word, joined)))
+
+    def _latin_variant(self, word: str) -> tuple[str, _Form, str] | None:
+        if word in self._latin_cache:
+            return self._latin_cache[word]
+        lower = word.lower()
+        result = None
+        if "-" in lower:
+            info = self.en_words.get(lower.replace("-", ""))
+            if info is not None:
+                result = ("split", info, lower.replace("-", ""))
+        elif len(lower) >= 6 and lower not in self.known and lower not in self.latin_ci:
+            limit = latin_threshold(len(lower))
+            best = None
+            for length in range(len(lower) - limit, len(lower) + limit + 1):
+                for cand in self._en_by_len.get(length, ()):
+                    d = latin_distance(lower, cand, limit)
+                    if d <= limit and (best is None or d < best[0]):
+                        best = (d, cand)
+            if best is not None and not (lower.endswith("s") and lower[:-1] in self.known):
+                result = ("fuzzy", self.en_words[best[1]], best[1])
+        self._latin_cache[word] = result
+        return result
+
+    # ---- katakana runs
+
+    def _analyse_run(self, run: str, fuzzy: bool) -> tuple[_RunHit, ...]:
+        key = run if fuzzy else "\0" + run
+        cached = self._run_cache.get(key)
+        if cached is None:
+            cached = tuple(self._analyse_run_uncached(run, fuzzy))
+            self._run_cache[key] = cached
+        return cached
+
+    def _analyse_run_uncached(self, run: str, fuzzy: bool) -> list[_RunHit]:
+        norm = normalize_kana(run)
+        text = norm.text
+        detail = ", ".join(sorted(norm.changes))
+        hits: list[_RunHit] = []
+        # split into segments at joiners (middle dots, spaces)
+        segments: list[tuple[int, int]] = []
+        start = 0
+        for pos, ch in enumerate(text):
+            if ch in JOINERS:
+                segments.append((start, pos))
+                start = pos + 1
+        segments.append((start, len(text)))
+        seg_hits: list[list[_RunHit]] = []
+        for a, b in segments:
+            found = self._segment(text, a, b, norm, run, fuzzy)
+            seg_hits.append(found)
+            hits.extend(found)
+        # a term split by a joiner: イリ・シン, マイオネク チン
+        for k in range(len(segments) - 1):
+            (a, b), (c, d) = segments[k], segments[k + 1]
+            if c != b + 1:
+                continue
+            joined = text[a:b] + text[c:d]
+            info = self.kata.get(joined)
+            if info is None or text[a:b] in self.kata or text[c:d] in self.kata:
+                continue
+            if seg_hits[k] or seg_hits[k + 1]:
+                continue
+            expected = info.expected if info.kind == "variant" else self._preferred(info)
+            hits.append(_RunHit(a, d, info.concept, "split", info.lang, expected,
+                                f"a word split by '{text[b]}'"))
+        return [_span_back(h, norm) for h in hits]
+
+    def _preferred(self, info: _Form) -> str:
+        concept = self.glossary[info.concept]
+        return concept.ja.term if info.lang == "ja" else concept.en.term
+
+    def _segment(self, text: str, a: int, b: int, norm, run: str, fuzzy: bool) -> list[_RunHit]:
+        seg = text[a:b]
+        hits: list[_RunHit] = []
+        gaps: list[tuple[int, int]] = []
+        pos = a
+        if self._kata_re is not None:
+            for m in self._kata_re.finditer(seg):
+                i, j = a + m.start(), a + m.end()
+                info = self.kata[m.group()]
+                original = run[norm.starts[i]:norm.ends[j - 1]]
+                if info.kind == "variant":
+                    hits.append(_RunHit(i, j, info.concept, "variant", info.lang, info.expected, "listed variant"))
+                elif original != m.group():
+                    changes = ", ".join(sorted(normalize_kana(original).changes)) or "non-standard characters"
+                    hits.append(_RunHit(i, j, info.concept, "normalized", info.lang, m.group(), changes))
+                else:
+                    hits.append(_RunHit(i, j, info.concept, info.kind, info.lang, None, ""))
+                if i > pos:
+                    gaps.append((pos, i))
+                pos = j
+        if pos < b:
+            gaps.append((pos, b))
+        if fuzzy:
+            for g0, g1 in gaps:
+                hit = self._near_miss(text, g0, g1, norm, run)
+                if hit is not None:
+                    hits.append(hit)
+        return hits
+
+    def _near_miss(self, text: str, g0: int, g1: int, norm, run: str) -> _RunHit | None:
+        gap = text[g0:g1]
+        if len(gap) < 3 or gap in self.known or fold_word(gap) in self.known:
+            return None
+        candidates: set[int] = set()
+        for gram in _skeleton_bigrams(gap):
+            candidates |= self._bigrams.get(gram, set())
+        best: tuple[float, int, int, _Form, str] | None = None
+        for index in candidates:
+            form, info = self.kata_terms[index]
+            limit = kana_threshold(len(form))
+            if limit < 0 or abs(len(form) - len(gap)) > len(gap):
+                continue
+            # the term at the start of the gap (the rest after it) or at its end (the rest before it)
+            forward = prefix_distances(form, gap)
+            backward = prefix_distances(form[::-1], gap[::-1])
+            options = [(forward[j], 0, j) for j in range(1, len(gap) + 1)]
+            options += [(backward[k], len(gap) - k, len(gap)) for k in range(1, len(gap))]
+            for dist, i, j in options:
+                if dist == 0 or dist > limit or j - i < 3:
+                    continue
+                if best is not None and dist >= best[0]:
+                    continue
+                if not self._rest_is_word(gap[:i], run, norm, g0) or not self._rest_is_word(gap[j:], run, norm, g0 + j):
+                    continue
+                word = gap[i:j]
+                if word in self.kata or word in self.known or is_lexicon_word(word):
+                    continue
+                best = (dist, i, j, info, form)
+        if best is None:
+            return None
+        dist, i, j, info, form = best
+        kind = "fuzzy"
+        detail = "unlisted spelling"
+        original = run[norm.starts[g0 + i]:norm.ends[g0 + j - 1]]
+        if normalize_kana(original).changes and dist <= CHEAP:
+            detail = ", ".join(sorted(normalize_kana(original).changes))
+        return _RunHit(g0 + i, g0 + j, info.concept, kind, info.lang, form, detail)
+
+    def _rest_is_word(self, rest: str, run: str, norm, at: int) -> bool:
+        """What stands beside a near match inside a run must be a word of its own (or nothing)."""
+        if not rest:
+            return True
+        if len(rest) == 1:
+            # a single kana: a hiragana particle read as katakana (へ), or a long-vowel mark
+            original = run[norm.starts[at]:norm.ends[at]]
+            return not is_katakana(original) or rest == "ー"
+        return rest in self.kata or rest in self.known or is_lexicon_word(rest) or is_known_sequence(rest)
+
+
+_LATIN_DETAIL = {"split": "a word split by a hyphen", "fuzzy": "unlisted spelling"}
+
+
+def _looks_like_symbol(form: str) -> bool:
+    """Gene/protein symbols and abbreviations (IL-6, BDNF, FGF21) match case-sensitively."""
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= max(2, len(letters) // 2)
+
+
+def _match_case(found: str, expected: str) -> str:
+    if found[:1].isupper() and expected[:1].islower() and not found.isupper():
+        return expected[:1].upper() + expected[1:]
+    return expected
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    from bisect import bisect_right
+
+    k = bisect_right(spans, (start, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= start and end <= spans[k][1]
+
+
+def _span_back(hit: _RunHit, norm) -> _RunHit:
+    start, end = norm.span(hit.i, hit.j)
+    return _RunHit(start, end, hit.concept, hit.kind, hit.lang, hit.expected, hit.detail)
+
+
+def _skeleton(text: str) -> str:
+    return "".join(_base(ch) for ch in text if ch not in "ーッ")
+
+
+def _skeleton_bigrams(text: str) -> set[str]:
+    sk = _skeleton(text)
+    return {sk[k:k + 2] for k in range(len(sk) - 1)}
+
+
+def _alternation(table: dict, flags: int = 0, boundary: bool = False):
+    if not table:
+        return None
+    body = "|".join(re.escape(form) for form in sorted(table, key=len, reverse=True))
+    if boundary:
+        body = f"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])"
+    return re.compile(body, flags)
+
+
+def _resolve_overlaps(matches: list[Match]) -> list[Match]:
+    """Keep the longest match where matches overlap (exact forms win ties over near misses)."""
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start), m.kind == "fuzzy"))
+    kept: list[Match] = []
+    last_end = -1
+    for m in matches:
+        if m.start >= last_end:
+            kept.append(m)
+            last_end = m.end
+        elif m.end - m.start > kept[-1].end - kept[-1].start and m.start >= kept[-1].start:
+            continue
+    return kept
+
+
+def _forms(concept: Concept):
+    """Every surface form of a concept with how it counts."""
+    cid = concept.id
+    ja, en = concept.ja, concept.en
+    yield ja.term, _Form(cid, "term", "ja", None)
+    for form in ja.admitted:
+        yield form, _Form(cid, "admitted", "ja", None)
+    yield en.term, _Form(cid, "term", "en", None)
+    yield en.plural_form, _Form(cid, "plural", "en", None)
+    for form in en.admitted:
+        yield form, _Form(cid, "admitted", "en", None)
+    for form in en.abbreviations:
+        yield form, _Form(cid, "abbreviation", "en", None)
+    for form in ja.variants:
+        yield form, _Form(cid, "variant", "ja", ja.term)
+    for form in en.variants:
+        yield form, _Form(cid, "variant", "en", en.term)
+        if script_of(form) == "latin" and not form.endswith("s"):
+            yield form + "s", _Form(cid, "variant", "en", en.plural_form)
