@@ -114,6 +114,9 @@ def _scalar_value(node: yaml.ScalarNode):
     return value
 
 
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+
+
 class _Validator:
     """Walks the YAML node tree of one file against the schema, collecting problems and plain data."""
 
@@ -174,6 +177,9 @@ class _Validator:
         return data
 
     def value(self, node: yaml.Node, spec: Field, where: str):
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+            self.problem(node, f"{where}: YAML tags such as {node.tag} are not allowed")
+            return None
         kind = spec.kind
         if kind == "map":
             return self.mapping(node, spec.fields, where)
