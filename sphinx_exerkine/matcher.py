@@ -454,10 +454,35 @@ class Matcher:
             gaps.append((pos, b))
         if fuzzy:
             for g0, g1 in gaps:
+                if g1 - g0 < 3:
+                    self._stray_kana(text, g0, g1, norm, run, hits)
+                    continue
                 hit = self._near_miss(text, g0, g1, norm, run)
                 if hit is not None:
                     hits.append(hit)
         return hits
+
+    def _stray_kana(self, text: str, g0: int, g1: int, norm, run: str, hits: list[_RunHit]) -> None:
+        """One or two stray kana glued to a correct term (マイオカインン) make the whole an unlisted spelling."""
+        gap = text[g0:g1]
+        if set(gap) <= {"ー"} or not all(is_katakana(run[norm.starts[k]]) for k in range(g0, g1)):
+            return
+        for index, hit in enumerate(hits):
+            if hit.kind not in ("term", "admitted") or hit.lang != "ja":
+                continue
+            if hit.j == g0:
+                i, j = hit.i, g1
+            elif hit.i == g1:
+                i, j = g0, hit.j
+            else:
+                continue
+            word = text[i:j]
+            if word in self.kata or word in self.known or is_lexicon_word(word):
+                return
+            expected = text[hit.i:hit.j]
+            if prefix_distances(expected, word)[-1] <= kana_threshold(len(expected)):
+                hits[index] = _RunHit(i, j, hit.concept, "fuzzy", hit.lang, expected, "unlisted spelling")
+            return
 
     def _near_miss(self, text: str, g0: int, g1: int, norm, run: str) -> _RunHit | None:
         gap = text[g0:g1]

@@ -1,0 +1,174 @@
+"""The matcher, as a specification: what is a variant (and of what), what is a term, what is left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinx_exerkine.matcher import KATAKANA_RUN, prefix_distances
+from sphinx_exerkine.normalize import normalize_kana
+
+
+def variants(matcher, text):
+    return [(m.found, m.expected, m.concept) for m in matcher.scan(text) if m.is_variant]
+
+
+def terms(matcher, text):
+    return [(m.found, m.concept) for m in matcher.scan(text) if not m.is_variant]
+
+
+SHOULD_FLAG = [
+    # listed variants
+    ("ミオカインは骨格筋から分泌される。", "ミオカイン", "マイオカイン"),
+    ("運動時には肝臓からペトカインが出る。", "ペトカイン", "ヘパトカイン"),
+    ("マイクロベジクルは大きい。", "マイクロベジクル", "マイクロベシクル"),
+    ("エキソソーム分画を回収した。", "エキソソーム", "エクソソーム"),
+    # width and look-alike characters
+    ("ｲﾘｼﾝは運動で増える。", "ｲﾘｼﾝ", "イリシン"),
+    ("ｴｸｿｿｰﾑを精製した。", "ｴｸｿｿｰﾑ", "エクソソーム"),
+    ("ﾏｲｸﾛﾍﾞｼｸﾙを観察した。", "ﾏｲｸﾛﾍﾞｼｸﾙ", "マイクロベシクル"),
+    ("エクソソ－ムを精製した。", "エクソソ－ム", "エクソソーム"),
+    ("エクソソ-ムを精製した。", "エクソソ-ム", "エクソソーム"),
+    ("エクソソ一ムを精製した。", "エクソソ一ム", "エクソソーム"),
+    ("セクレトｰムを解析した。", "セクレトｰム", "セクレトーム"),
+    ("へパトカインが増えた。", "へパトカイン", "ヘパトカイン"),
+    ("マイオ力インが増えた。", "マイオ力イン", "マイオカイン"),
+    ("マイクロヘ\u3099シクルを観察した。", "マイクロヘ\u3099シクル", "マイクロベシクル"),
+    ("マイクロヘ゛シクルを観察した。", "マイクロヘ゛シクル", "マイクロベシクル"),
+    # a term split by a middle dot or a space
+    ("イリ・シンは運動で増える。", "イリ・シン", "イリシン"),
+    ("マイオネク チンが増えた。", "マイオネク チン", "マイオネクチン"),
+    # unlisted spellings
+    ("エグソソームを精製した。", "エグソソーム", "エクソソーム"),
+    ("アディポカイソが増えた。", "アディポカイソ", "アディポカイン"),
+    ("ヘパトカィンが増えた。", "ヘパトカィン", "ヘパトカイン"),
+    ("セクレトムを解析した。", "セクレトム", "セクレトーム"),
+    ("マイオカインンが増えた。", "マイオカインン", "マイオカイン"),
+    ("エクソーソームを精製した。", "エクソーソーム", "エクソソーム"),
+    ("イリジンが増えた。", "イリジン", "イリシン"),
+    # an unlisted spelling inside a compound
+    ("エグソソームマーカーを調べた。", "エグソソーム", "エクソソーム"),
+    ("筋肉へマイオカイソが届く。", "マイオカイソ", "マイオカイン"),
+    # English
+    ("The exo-some fraction was collected.", "exo-some", "exosome"),
+    ("Exo-somes were isolated.", "Exo-somes", "Exosomes"),
+    ("The secre-tome was analysed.", "secre-tome", "secretome"),
+    ("The secre tome was analysed.", "secre tome", "secretome"),
+    ("Each adipokin acts on the liver.", "adipokin", "adipokine"),
+    ("Myonectn is secreted by muscle.", "Myonectn", "Myonectin"),
+    ("The exsome fraction was collected.", "exsome", "exosome"),
+    # full-width Latin
+    ("ＩＬ－６は多くの細胞が産生する。", "ＩＬ－６", "IL-6"),
+]
+
+
+@pytest.mark.parametrize("text, found, expected", SHOULD_FLAG)
+def test_should_flag(matcher, text, found, expected):
+    flagged = variants(matcher, text)
+    assert [(f, e) for f, e, _ in flagged] == [(found, expected)]
+    match = next(m for m in matcher.scan(text) if m.is_variant)
+    assert text[match.start:match.end] == found
+
+
+SHOULD_NOT_FLAG = [
+    # correct terms, also inside compounds
+    "エクソソーム分画を回収した。",
+    "マイオカイン研究が進んでいる。",
+    "エクソソームマーカーを調べた。",
+    "アディポサイトカインとも呼ばれる。",
+    "マイオカイン・ヘパトカイン・アディポカインの総称。",
+    # real words that look like terms
+    "リソソームで分解される。",
+    "リボソームが翻訳する。",
+    "セクレチンは消化管ホルモンである。",
+    "マイクロバイオームの解析。",
+    "エンドソームを経由する。",
+    "ケモカインが白血球を呼び寄せる。",
+    "レプチンは脂肪組織から出る。",
+    "ミオシンとアクチン。",
+    "セクレターゼが切断する。",
+    # ordinary katakana around terms
+    "データとサンプルとマーカー。",
+    "へのリスク、エクソソームへの取り込み。",
+    "肝臓へエクソソームが運ばれる。",
+    # English real words
+    "Lysosomes and ribosomes are organelles.",
+    "Secretin is a hormone; hepatocytes and adipocytes are cells.",
+    "Exosomes, exosomal cargo and the secretome.",
+    "Microvesicles and extracellular vesicles (EVs).",
+    "Cytokines were measured.",
+    # mixed and kanji forms stay terms
+    "マイクロRNAとmiRNA。",
+    "乳酸が蓄積する。",
+    # the hyphenated abbreviation is a preferred form
+    "IL-6は多くの細胞が産生する。",
+]
+
+
+@pytest.mark.parametrize("text", SHOULD_NOT_FLAG)
+def test_should_not_flag(matcher, text):
+    assert variants(matcher, text) == []
+
+
+TERMS_FOUND = [
+    ("エクソソームは細胞外小胞の一種である。", [("エクソソーム", "exosome"), ("細胞外小胞", "extracellular-vesicle")]),
+    ("Exosomes are extracellular vesicles.", [("Exosomes", "exosome"), ("extracellular vesicles", "extracellular-vesicle")]),
+    ("マイクロRNAを含む", [("マイクロRNA", "microrna")]),
+    ("EVs and EV", [("EVs", "extracellular-vesicle"), ("EV", "extracellular-vesicle")]),
+    ("IL-6とIL6", [("IL-6", "il-6"), ("IL6", "il-6")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TERMS_FOUND)
+def test_terms_are_found_with_their_concept(matcher, text, expected):
+    assert terms(matcher, text) == expected
+
+
+TERMS_NOT_FOUND = [
+    ("細胞外小胞体は別の構造である。", "extracellular-vesicle"),  # 小胞体: a longer word
+    ("ev and Ev are not abbreviations here.", "extracellular-vesicle"),  # abbreviations are case-sensitive
+    ("preexosome", "exosome"),  # not a whole word
+]
+
+
+@pytest.mark.parametrize("text, concept", TERMS_NOT_FOUND)
+def test_terms_are_not_found_inside_other_words(matcher, text, concept):
+    assert concept not in [m.concept for m in matcher.scan(text)]
+
+
+def test_masked_characters_break_matches(matcher):
+    assert matcher.scan("エクソ\0\0ソーム") == []
+    assert matcher.scan("ミオ\0カイン") == []
+
+
+def test_offsets_are_offsets_into_the_original_text(matcher):
+    text = "前文。ｲﾘｼﾝとﾍﾊﾟﾄｶｲﾝ、ヘパトカィン。"
+    for m in matcher.scan(text):
+        assert text[m.start:m.end] == m.found
+
+
+def test_listed_and_normalization_variants_are_safe_fixes_and_near_misses_are_not(matcher):
+    kinds = {m.found: m.safe_fix for m in matcher.scan("ミオカイン、ｲﾘｼﾝ、イリ・シン、エグソソーム") if m.is_variant}
+    assert kinds == {"ミオカイン": True, "ｲﾘｼﾝ": True, "イリ・シン": True, "エグソソーム": False}
+
+
+def test_allow_list_silences_a_near_miss(mini_glossary):
+    from sphinx_exerkine.matcher import Matcher
+
+    allowed = Matcher(mini_glossary, allow=["エグソソーム"])
+    assert [m for m in allowed.scan("エグソソームを精製した。") if m.is_variant] == []
+
+
+def test_normalize_kana_maps_every_character_back():
+    norm = normalize_kana("ﾍﾊﾟﾄｶｲﾝ")
+    assert norm.text == "ヘパトカイン"
+    assert norm.span(1, 2) == (1, 3)  # パ came from ﾊ + ﾟ
+    assert "half-width katakana" in norm.changes
+
+
+def test_katakana_run_pattern_keeps_particles_outside():
+    assert [m.group() for m in KATAKANA_RUN.finditer("エクソソームへの取り込み")] == ["エクソソーム"]
+    assert [m.group() for m in KATAKANA_RUN.finditer("イリ・シン")] == ["イリ・シン"]
+
+
+def test_confusable_kana_cost_less_than_other_edits():
+    assert prefix_distances("エクソソーム", "エグソソーム")[-1] < prefix_distances("エクソソーム", "エタソソーム")[-1]
