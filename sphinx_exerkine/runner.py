@@ -76,8 +76,8 @@ def collect_files(paths: list[str], config: Config) -> tuple[list[tuple[str, str
 def _walk(root: str, config: Config) -> list[tuple[str, str]]:
     import pathspec
 
-    exclude = pathspec.PathSpec.from_lines("gitwildmatch", DEFAULT_EXCLUDE + list(config.exclude))
-    ignores: list[tuple[str, pathspec.PathSpec]] = []
+    exclude = pathspec.GitIgnoreSpec.from_lines(DEFAULT_EXCLUDE + list(config.exclude))
+    ignores: list[tuple[str, pathspec.GitIgnoreSpec]] = []
     if config.respect_gitignore:
         ignores.extend(_parent_gitignores(root))
     out: list[tuple[str, str]] = []
@@ -115,7 +115,7 @@ def _read_gitignore(path: str):
 
     try:
         with open(path, encoding="utf-8", errors="replace") as fh:
-            return pathspec.PathSpec.from_lines("gitwildmatch", fh.read().splitlines())
+            return pathspec.GitIgnoreSpec.from_lines(fh.read().splitlines())
     except OSError:
         return None
 
@@ -236,6 +236,10 @@ def _lint_one(display: str, fmt: str, options: Options) -> tuple[FileResult, str
         findings = linter.lint_text(source.text, fmt, display)
     except ReadError as exc:
         return FileResult(display, error=f"{display}:{exc.line}:{exc.column}: {exc}"), None
+    except RecursionError:
+        return FileResult(display, error=f"{display}: too deeply nested to check"), None
+    except Exception as exc:  # one broken file must not stop the others  # noqa: BLE001
+        return FileResult(display, error=f"{display}: internal error while checking: {exc!r}"), None
     result = FileResult(display, findings)
     if (options.fix or options.diff) and findings:
         fixes = [f.fix for f in findings if f.fix is not None]
