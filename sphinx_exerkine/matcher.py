@@ -224,8 +224,11 @@ class Matcher:
             if info.kind in ("term", "admitted") and len(form) >= 4 and "・" not in form
         ]
         self._bigrams: dict[str, set[int]] = {}
+        self._term_grams: list[int] = []
         for index, (form, _) in enumerate(self.kata_terms):
-            for gram in _skeleton_bigrams(form):
+            grams = _skeleton_bigrams(form)
+            self._term_grams.append(len(grams))
+            for gram in grams:
                 self._bigrams.setdefault(gram, set()).add(index)
         self._kata_re = _alternation(self.kata)
         self._latin_ci_re = _alternation(self.latin_ci, flags=re.IGNORECASE, boundary=True)
@@ -488,14 +491,18 @@ class Matcher:
         gap = text[g0:g1]
         if len(gap) < 3 or gap in self.known or fold_word(gap) in self.known:
             return None
-        candidates: set[int] = set()
+        shared: dict[int, int] = {}
         for gram in _skeleton_bigrams(gap):
-            candidates |= self._bigrams.get(gram, set())
+            for index in self._bigrams.get(gram, ()):
+                shared[index] = shared.get(index, 0) + 1
         best: tuple[float, int, int, _Form, str] | None = None
-        for index in candidates:
+        for index, count in shared.items():
             form, info = self.kata_terms[index]
             limit = kana_threshold(len(form))
-            if limit < 0 or abs(len(form) - len(gap)) > len(gap):
+            if limit < 0:
+                continue
+            # each full-cost edit destroys at most two bigrams of the term's skeleton
+            if count < self._term_grams[index] - 2 * int(limit + 1e-9):
                 continue
             # the term at the start of the gap (the rest after it) or at its end (the rest before it)
             forward = prefix_distances(form, gap)
@@ -561,8 +568,12 @@ def _span_back(hit: _RunHit, norm) -> _RunHit:
     return _RunHit(start, end, hit.concept, hit.kind, hit.lang, hit.expected, hit.detail)
 
 
+_VISUAL_BASE = str.maketrans("ソツワロテ", "ンシウコチ")
+
+
 def _skeleton(text: str) -> str:
-    return "".join(_base(ch) for ch in text if ch not in "ーッ")
+    """The kana skeleton used to find candidate terms: cheap differences erased."""
+    return "".join(_base(ch) for ch in text if ch not in "ーッ").translate(_VISUAL_BASE)
 
 
 def _skeleton_bigrams(text: str) -> set[str]:
