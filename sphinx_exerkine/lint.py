@@ -17,6 +17,7 @@ from .model import Glossary
 from .positions import LineIndex
 from .readers import Document
 from .readers.detect import read
+from .translation import catalogue_variants, check as check_translation, is_catalogue
 
 
 @dataclass
@@ -43,18 +44,23 @@ Check = Callable[[Document, list[Match], Context], Iterable[Finding]]
 
 
 def check_term_variants(doc: Document, matches: list[Match], ctx: Context) -> Iterator[Finding]:
+    if is_catalogue(doc):  # translations are matched decoded, next to their source
+        yield from catalogue_variants(doc, ctx)
+        return
     for m in matches:
         if not m.is_variant or m.expected is None:
             continue
         concept = ctx.glossary[m.concept]
         what = "listed variant" if m.kind == "variant" else m.detail or m.kind
         message = f"'{m.found}' is a variant of '{m.expected}' ({what}; {concept.id})"
+        # a fix across a line break would also join the lines: only on request
+        safe = m.safe_fix and "\n" not in m.found
         yield ctx.finding("term-variant", m.start, m.end, message, term=m.concept, found=m.found,
-                          expected=m.expected, fix=Fix(m.start, m.end, m.expected, safe=m.safe_fix))
+                          expected=m.expected, fix=Fix(m.start, m.end, m.expected, safe=safe))
 
 
 #: rule id -> check; later checks register themselves here
-CHECKS: dict[str, Check] = {"term-variant": check_term_variants}
+CHECKS: dict[str, Check] = {"term-variant": check_term_variants, "translation-mismatch": check_translation}
 
 
 class Linter:

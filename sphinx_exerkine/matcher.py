@@ -76,7 +76,7 @@ _J = "力口工夕卜八二"  # kanji look-alikes
 _S = "・･ \u3000"  # joiners
 
 KATAKANA_RUN = re.compile(
-    f"(?:[{_H}](?=[{_K}]))?[{_K}]+(?:(?:[{_DM}{_H}{_J}]+|[{_S}])[{_K}]+)*[{_D}]*"
+    f"(?:[{_H}](?=[{_K}]))?[{_K}]+(?:(?:[{_DM}{_H}{_J}]+|[{_S}]|\r?\n)[{_K}]+)*[{_D}]*"
 )
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々〆]")
@@ -442,7 +442,7 @@ class Matcher:
             for m in self._kata_re.finditer(seg):
                 i, j = a + m.start(), a + m.end()
                 info = self.kata[m.group()]
-                original = run[norm.starts[i]:norm.ends[j - 1]]
+                original = run[norm.starts[i]:norm.ends[j - 1]].replace("\r", "").replace("\n", "")
                 if info.kind == "variant":
                     hits.append(_RunHit(i, j, info.concept, "variant", info.lang, info.expected, "listed variant"))
                 elif original != m.group():

@@ -83,6 +83,8 @@ def normalize_kana(run: str) -> Normalized:
     changes: set[str] = set()
     n = len(run)
     for i, ch in enumerate(run):
+        if ch in "\r\n":
+            continue  # a word wrapped at the end of a line is still one word
         mark = VOICED_MARKS.get(ch)
         if mark is not None and chars:
             composed = unicodedata.normalize("NFC", chars[-1] + mark)

@@ -172,3 +172,8 @@ def test_katakana_run_pattern_keeps_particles_outside():
 
 def test_confusable_kana_cost_less_than_other_edits():
     assert prefix_distances("エクソソーム", "エグソソーム")[-1] < prefix_distances("エクソソーム", "エタソソーム")[-1]
+
+
+def test_a_word_wrapped_at_the_end_of_a_line_is_one_word(matcher):
+    assert terms(matcher, "若年者エクソソー\nムを導入した。") == [("エクソソー\nム", "exosome")]
+    assert variants(matcher, "骨格筋のミオカ\nインが増える。") == [("ミオカ\nイン", "マイオカイン", "myokine")]
