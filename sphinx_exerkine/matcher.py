@@ -74,9 +74,11 @@ _DM = _D + "\\-\u4e00"  # ... and inside a run: ASCII hyphen, the kanji 一
 _H = "へべぺりかも"  # hiragana look-alikes
 _J = "力口工夕卜八二"  # kanji look-alikes
 _S = "・･ \u3000"  # joiners
+#: a line break inside a word; text extracted from PDF often has a blank line between lines
+_WRAP = "[ \t\u3000]*\r?\n(?:[ \t\u3000]*\r?\n)?"
 
 KATAKANA_RUN = re.compile(
-    f"(?:[{_H}](?=[{_K}]))?[{_K}]+(?:(?:[{_DM}{_H}{_J}]+|[{_S}]|\r?\n)[{_K}]+)*[{_D}]*"
+    f"(?:[{_H}](?=[{_K}]))?[{_K}]+(?:(?:[{_DM}{_H}{_J}]+|[{_S}]|{_WRAP})[{_K}]+)*[{_D}]*"
 )
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々〆]")
@@ -408,25 +410,20 @@ class Matcher:
                 segments.append((start, pos))
                 start = pos + 1
         segments.append((start, len(text)))
-        seg_hits: list[list[_RunHit]] = []
         for a, b in segments:
-            found = self._segment(text, a, b, norm, run, fuzzy)
-            seg_hits.append(found)
-            hits.extend(found)
-        # a term split by a joiner: イリ・シン, マイオネク チン
-        for k in range(len(segments) - 1):
-            (a, b), (c, d) = segments[k], segments[k + 1]
-            if c != b + 1:
-                continue
-            joined = text[a:b] + text[c:d]
-            info = self.kata.get(joined)
-            if info is None or text[a:b] in self.kata or text[c:d] in self.kata:
-                continue
-            if seg_hits[k] or seg_hits[k + 1]:
-                continue
-            expected = info.expected if info.kind == "variant" else self._preferred(info)
-            hits.append(_RunHit(a, d, info.concept, "split", info.lang, expected,
-                                f"a word split by '{text[b]}'"))
+            hits.extend(self._segment(text, a, b, norm, run, fuzzy))
+        # a term split by joiners: イリ・シン, マイオネク チン, ドラッグ・デリバリー・システム
+        for k in range(len(segments)):
+            for last in range(k + 1, min(len(segments), k + 4)):
+                parts = [text[x:y] for x, y in segments[k:last + 1]]
+                info = self.kata.get("".join(parts))
+                if info is None or any(part in self.kata for part in parts):
+                    continue
+                a, d = segments[k][0], segments[last][1]
+                hits = [h for h in hits if not (a <= h.i and h.j <= d)]
+                expected = info.expected if info.kind == "variant" else self._preferred(info)
+                hits.append(_RunHit(a, d, info.concept, "split", info.lang, expected,
+                                    f"a word split by '{text[segments[k][1]]}'"))
         return [_span_back(h, norm) for h in hits]
 
     def _preferred(self, info: _Form) -> str:
@@ -442,7 +439,7 @@ class Matcher:
             for m in self._kata_re.finditer(seg):
                 i, j = a + m.start(), a + m.end()
                 info = self.kata[m.group()]
-                original = run[norm.starts[i]:norm.ends[j - 1]].replace("\r", "").replace("\n", "")
+                original = run[norm.starts[i]:norm.ends[j - 1]].translate(_DROP_WRAP)
                 if info.kind == "variant":
                     hits.append(_RunHit(i, j, info.concept, "variant", info.lang, info.expected, "listed variant"))
                 elif original != m.group():
@@ -541,6 +538,7 @@ class Matcher:
         return rest in self.kata or rest in self.known or is_lexicon_word(rest) or is_known_sequence(rest)
 
 
+_DROP_WRAP = str.maketrans("", "", " \t\u3000\r\n")
 _LATIN_DETAIL = {"split": "a word split by a hyphen", "fuzzy": "unlisted spelling"}
 
 

@@ -83,7 +83,7 @@ def normalize_kana(run: str) -> Normalized:
     changes: set[str] = set()
     n = len(run)
     for i, ch in enumerate(run):
-        if ch in "\r\n":
+        if ch in "\r\n" or ch in " \t\u3000" and _next_to_newline(run, i):
             continue  # a word wrapped at the end of a line is still one word
         mark = VOICED_MARKS.get(ch)
         if mark is not None and chars:
@@ -112,6 +112,13 @@ def normalize_kana(run: str) -> Normalized:
         starts.append(i)
         ends.append(i + 1)
     return Normalized("".join(chars), tuple(starts), tuple(ends), frozenset(changes))
+
+
+def _next_to_newline(run: str, i: int) -> bool:
+    """True for white space between a character and a line break (or after one)."""
+    rest = run[i:].lstrip(" \t\u3000")
+    before = run[:i].rstrip(" \t\u3000")
+    return rest.startswith(("\n", "\r")) or before.endswith("\n")
 
 
 def _kana_neighbour(run: str, i: int, n: int, both: bool = False) -> bool:

@@ -199,10 +199,22 @@ class ResultCache:
 
 
 def settings_key(glossary: Glossary, config: Config) -> str:
+    """What cached results depend on: the code, the glossary and the configuration."""
     data = asdict(config)
     data.pop("origin", None)
-    h = hashlib.sha256(f"{__version__}\0{glossary.digest}\0{sorted(data.items())!r}".encode())
+    h = hashlib.sha256(f"{__version__}\0{_code_stamp()}\0{glossary.digest}\0{sorted(data.items())!r}".encode())
     return h.hexdigest()
+
+
+def _code_stamp() -> str:
+    """Sizes and times of the package's own files, so an edited or upgraded install never reuses results."""
+    package = Path(__file__).resolve().parent
+    parts = []
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".txt"):
+            st = path.stat()
+            parts.append(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 # ------------------------------------------------------------------------------------------ linting

@@ -177,3 +177,15 @@ def test_confusable_kana_cost_less_than_other_edits():
 def test_a_word_wrapped_at_the_end_of_a_line_is_one_word(matcher):
     assert terms(matcher, "若年者エクソソー\nムを導入した。") == [("エクソソー\nム", "exosome")]
     assert variants(matcher, "骨格筋のミオカ\nインが増える。") == [("ミオカ\nイン", "マイオカイン", "myokine")]
+
+
+def test_a_word_wrapped_across_a_blank_line_of_extracted_text_is_one_word(matcher):
+    assert terms(matcher, "若年者エクソソー \n\nムに多く含まれる") == [("エクソソー \n\nム", "exosome")]
+    assert variants(matcher, "若年者エクソソー \n\nムに多く含まれる") == []
+
+
+def test_a_term_split_by_several_middle_dots(mini_glossary):
+    from sphinx_exerkine.matcher import Matcher
+
+    assert [(m.found, m.expected) for m in Matcher(mini_glossary).scan("アディ・ポ・カインが増える") if m.is_variant] == [
+        ("アディ・ポ・カイン", "アディポカイン")]
