@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--config", metavar="FILE", help="configuration file (default: nearest .exerkine.toml "
                       "or pyproject.toml with [tool.exerkine])")
     lint.add_argument("--encoding", metavar="NAME", help="encoding of the files (default: UTF-8)")
+    lint.add_argument("--include-fuzzy", action="store_true", help="also check fuzzy entries of PO files")
     lint.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     lint.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, no progress")
 
@@ -155,6 +156,8 @@ def _lint(args) -> int:
             config = replace(config, **{name: rules})
     if args.encoding:
         config = replace(config, encoding=args.encoding)
+    if args.include_fuzzy:
+        config = replace(config, include_fuzzy=True)
     if args.jobs < 1:
         print("exerkine: --jobs must be at least 1", file=sys.stderr)
         return EXIT_ERROR

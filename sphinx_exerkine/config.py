@@ -69,7 +69,7 @@ def _option(default: Any, help: str, check: Callable[[str, Any], Any]):
     return field(default=default, metadata={"help": help, "check": check})
 
 
-DEFAULT_INCLUDE = ["*.rst", "*.md", "*.txt", "*.po"]
+DEFAULT_INCLUDE = ["*.rst", "*.md", "*.txt", "*.po", "*.xlf", "*.xliff"]
 DEFAULT_EXCLUDE = [".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", "_build", ".tox",
                    ".nox", "*.egg-info"]
 
@@ -93,6 +93,7 @@ class Config:
                                    _optional_str)
     source_language: str = _option("en", "Language of the source text of translation catalogues "
                                    "(`en` or `ja`).", _language)
+    include_fuzzy: bool = _option(False, "Also check fuzzy entries of translation catalogues.", _bool)
     cache: bool = _option(True, "Keep results of unchanged files in a cache (keyed by content and "
                           "glossary).", _bool)
 

@@ -17,7 +17,7 @@ from .model import Glossary
 from .positions import LineIndex
 from .readers import Document
 from .readers.detect import read
-from .translation import catalogue_variants, check as check_translation, is_catalogue
+from .translation import catalogue_matches, catalogue_variants, check as check_translation, is_catalogue
 
 
 @dataclass
@@ -76,7 +76,7 @@ class Linter:
         rules = [rule for rule in CHECKS if self.config.rule_enabled(rule)]
         if not rules:
             return []
-        matches = self.matcher.scan(doc.masked)
+        matches = catalogue_matches(doc, ctx) if is_catalogue(doc) else self.matcher.scan(doc.masked)
         findings: list[Finding] = []
         for rule in rules:
             for finding in CHECKS[rule](doc, matches, ctx):
