@@ -78,8 +78,11 @@ _S = "・･ \u3000"  # joiners
 _WRAP = "[ \t\u3000]*\r?\n(?:[ \t\u3000]*\r?\n)?"
 
 KATAKANA_RUN = re.compile(
-    f"(?:[{_H}](?=[{_K}]))?[{_K}]+(?:(?:[{_DM}{_H}{_J}]+|[{_S}]|{_WRAP})[{_K}]+)*[{_D}]*"
+    f"(?:[{_H}{_J}](?=[{_K}]))?[{_K}]+(?:(?:[{_DM}{_H}{_J}]+|[{_S}]|{_WRAP})[{_K}]+)*"
+    f"(?:[{_D}]+|[{_J}](?=[A-Za-z0-9\uff21-\uff3a\uff41-\uff5a\uff10-\uff19]))?"
 )
+#: katakana chunks inside kanji/mixed forms (臓器間[クロストーク], [インターロイキン]6)
+_KATA_CHUNK = re.compile("[\u30a1-\u30fa\u30fc]{3,}")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々〆]")
 
@@ -189,7 +192,7 @@ def latin_threshold(length: int) -> int:
 @dataclass(frozen=True, slots=True)
 class _Form:
     concept: str
-    kind: str  # term | admitted | abbreviation | plural | variant
+    kind: str  # term | admitted | abbreviation | plural | variant | part
     lang: str
     expected: str | None  # for variants
 
@@ -220,10 +223,17 @@ class Matcher:
         for concept in glossary:
             for form, info in _forms(concept):
                 self._add(form, info)
+        # katakana chunks of kanji/mixed forms: a misspelt chunk is checked with the text around it
+        self.parts: dict[str, list[tuple[str, int]]] = {}
+        for form in self.mixed:
+            for chunk in _KATA_CHUNK.finditer(form):
+                self.parts.setdefault(chunk.group(), []).append((form, chunk.start()))
+        for chunk in self.parts:
+            self.kata.setdefault(chunk, _Form("", "part", "ja", None))
         # katakana terms for near-miss search, with a bigram index on their kana skeleton
         self.kata_terms: list[tuple[str, _Form]] = [
             (form, info) for form, info in self.kata.items()
-            if info.kind in ("term", "admitted") and len(form) >= 4 and "・" not in form
+            if info.kind in ("term", "admitted", "part") and len(form) >= 4 and "・" not in form
         ]
         self._bigrams: dict[str, set[int]] = {}
         self._term_grams: list[int] = []
@@ -232,7 +242,7 @@ class Matcher:
             self._term_grams.append(len(grams))
             for gram in grams:
                 self._bigrams.setdefault(gram, set()).add(index)
-        self._kata_re = _alternation(self.kata)
+        self._kata_re = _alternation({f: i for f, i in self.kata.items() if i.kind != "part"})
         self._latin_ci_re = _alternation(self.latin_ci, flags=re.IGNORECASE, boundary=True)
         self._latin_cs_re = _alternation(self.latin_cs, boundary=True)
         self._mixed_re = _alternation(self.mixed)
@@ -296,9 +306,28 @@ class Matcher:
         for m in KATAKANA_RUN.finditer(text):
             base = m.start()
             for hit in self._analyse_run(m.group(), fuzzy):
+                if hit.kind.startswith("part"):
+                    match = self._resolve_part(text, folded, base + hit.i, base + hit.j, hit)
+                    if match is not None:
+                        matches.append(match)
+                    continue
                 matches.append(Match(base + hit.i, base + hit.j, hit.concept, hit.kind, hit.lang,
                                      text[base + hit.i:base + hit.j], hit.expected, hit.detail))
         return _resolve_overlaps(matches)
+
+    def _resolve_part(self, text: str, folded: str, start: int, end: int, hit: "_RunHit") -> Match | None:
+        """A normalized or misspelt katakana chunk of a mixed form, when the rest of the form surrounds it."""
+        if hit.kind == "part":
+            return None  # spelt right: the mixed form itself matched, or this is another word
+        for form, at in self.parts.get(hit.expected or "", ()):
+            prefix, suffix = form[:at], form[at + len(hit.expected or ""):]
+            if folded.startswith(suffix, end) and start >= len(prefix) and folded[start - len(prefix):start] == prefix:
+                info = self.mixed[form]
+                expected = info.expected if info.kind == "variant" else form
+                kind = hit.kind[len("part-"):]
+                lo, hi = start - len(prefix), end + len(suffix)
+                return Match(lo, hi, info.concept, kind, info.lang, text[lo:hi], expected, hit.detail)
+        return None
 
     def _make(self, text: str, start: int, end: int, info: _Form, detail: str, kind: str | None = None,
               expected: str | None = None) -> Match:
@@ -416,14 +445,18 @@ class Matcher:
         for k in range(len(segments)):
             for last in range(k + 1, min(len(segments), k + 4)):
                 parts = [text[x:y] for x, y in segments[k:last + 1]]
-                info = self.kata.get("".join(parts))
-                if info is None or any(part in self.kata for part in parts):
+                joined = "".join(parts)
+                info = self.kata.get(joined)
+                if info is None or any(self.kata.get(p, _NOT_A_FORM).kind != "part" for p in parts):
                     continue
                 a, d = segments[k][0], segments[last][1]
                 hits = [h for h in hits if not (a <= h.i and h.j <= d)]
+                detail = f"a word split by '{text[segments[k][1]]}'"
+                if info.kind == "part":
+                    hits.append(_RunHit(a, d, "", "part-split", "ja", joined, detail))
+                    continue
                 expected = info.expected if info.kind == "variant" else self._preferred(info)
-                hits.append(_RunHit(a, d, info.concept, "split", info.lang, expected,
-                                    f"a word split by '{text[segments[k][1]]}'"))
+                hits.append(_RunHit(a, d, info.concept, "split", info.lang, expected, detail))
         return [_span_back(h, norm) for h in hits]
 
     def _preferred(self, info: _Form) -> str:
@@ -452,6 +485,21 @@ class Matcher:
                 pos = j
         if pos < b:
             gaps.append((pos, b))
+        if norm.changes:
+            # a katakana chunk of a mixed form written with odd characters (臓器間ｸﾛｽﾄｰｸ)
+            for g0, g1 in list(gaps):
+                gap = text[g0:g1]
+                for chunk in self.parts:
+                    at = gap.find(chunk)
+                    if at < 0:
+                        continue
+                    i, j = g0 + at, g0 + at + len(chunk)
+                    original = run[norm.starts[i]:norm.ends[j - 1]].translate(_DROP_WRAP)
+                    if original != chunk:
+                        changes = ", ".join(sorted(normalize_kana(original).changes))
+                        hits.append(_RunHit(i, j, "", "part-normalized", "ja", chunk, changes))
+                        gaps.remove((g0, g1))
+                        break
         if fuzzy:
             for g0, g1 in gaps:
                 if g1 - g0 < 3:
@@ -492,7 +540,7 @@ class Matcher:
         for gram in _skeleton_bigrams(gap):
             for index in self._bigrams.get(gram, ()):
                 shared[index] = shared.get(index, 0) + 1
-        best: tuple[float, int, int, _Form, str] | None = None
+        best: tuple[tuple[float, int, bool], int, int, _Form, str] | None = None
         for index, count in shared.items():
             form, info = self.kata_terms[index]
             limit = kana_threshold(len(form))
@@ -509,18 +557,20 @@ class Matcher:
             for dist, i, j in options:
                 if dist == 0 or dist > limit or j - i < 3:
                     continue
-                if best is not None and dist >= best[0]:
+                # the closest wins; then the longest; then a whole term before a chunk of a mixed form
+                rank = (dist, i - j, info.kind == "part")
+                if best is not None and rank >= best[0]:
                     continue
                 if not self._rest_is_word(gap[:i], run, norm, g0) or not self._rest_is_word(gap[j:], run, norm, g0 + j):
                     continue
                 word = gap[i:j]
                 if word in self.kata or word in self.known or is_lexicon_word(word):
                     continue
-                best = (dist, i, j, info, form)
+                best = (rank, i, j, info, form)
         if best is None:
             return None
-        dist, i, j, info, form = best
-        kind = "fuzzy"
+        (dist, _, _), i, j, info, form = best
+        kind = "part-fuzzy" if info.kind == "part" else "fuzzy"
         detail = "unlisted spelling"
         original = run[norm.starts[g0 + i]:norm.ends[g0 + j - 1]]
         if normalize_kana(original).changes and dist <= CHEAP:
@@ -538,6 +588,7 @@ class Matcher:
         return rest in self.kata or rest in self.known or is_lexicon_word(rest) or is_known_sequence(rest)
 
 
+_NOT_A_FORM = _Form("", "part", "", None)
 _DROP_WRAP = str.maketrans("", "", " \t\u3000\r\n")
 _LATIN_DETAIL = {"split": "a word split by a hyphen", "fuzzy": "unlisted spelling"}
 

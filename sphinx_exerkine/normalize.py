@@ -103,7 +103,7 @@ def normalize_kana(run: str) -> Normalized:
         elif ch in HIRAGANA_LOOKALIKES and _kana_neighbour(run, i, n):
             out = HIRAGANA_LOOKALIKES[ch]
             changes.add(f"hiragana '{ch}' inside a katakana word")
-        elif ch in KANJI_LOOKALIKES and _kana_neighbour(run, i, n, both=True):
+        elif ch in KANJI_LOOKALIKES and _kanji_lookalike_here(run, i, n):
             out = KANJI_LOOKALIKES[ch]
             changes.add(f"kanji '{ch}' inside a katakana word")
         else:
@@ -112,6 +112,18 @@ def normalize_kana(run: str) -> Normalized:
         starts.append(i)
         ends.append(i + 1)
     return Normalized("".join(chars), tuple(starts), tuple(ends), frozenset(changes))
+
+
+def _kanji_lookalike_here(run: str, i: int, n: int) -> bool:
+    """A kanji that looks like katakana is read as katakana inside a katakana word, at its start before
+    katakana, or at its end (the run pattern only lets it end a run before Latin letters or digits)."""
+    if n == 1:
+        return False
+
+    def kana(k: int) -> bool:
+        return is_katakana(run[k]) or is_halfwidth_katakana(run[k])
+
+    return (i == 0 or kana(i - 1)) and (i == n - 1 or kana(i + 1))
 
 
 def _next_to_newline(run: str, i: int) -> bool:
