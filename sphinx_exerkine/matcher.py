@@ -83,7 +83,7 @@ KATAKANA_RUN = re.compile(
 )
 #: katakana chunks inside kanji/mixed forms (臓器間[クロストーク], [インターロイキン]6)
 _KATA_CHUNK = re.compile("[\u30a1-\u30fa\u30fc]{3,}")
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 _KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々〆]")
 
 
@@ -233,7 +233,7 @@ class Matcher:
         # katakana terms for near-miss search, with a bigram index on their kana skeleton
         self.kata_terms: list[tuple[str, _Form]] = [
             (form, info) for form, info in self.kata.items()
-            if info.kind in ("term", "admitted", "part") and len(form) >= 4 and "・" not in form
+            if (info.kind in ("term", "admitted") and len(form) >= 4 or info.kind == "part") and "・" not in form
         ]
         self._bigrams: dict[str, set[int]] = {}
         self._term_grams: list[int] = []
@@ -251,14 +251,36 @@ class Matcher:
             form: info for form, info in self.latin_ci.items()
             if info.kind in ("term", "plural", "admitted") and " " not in form and "-" not in form
         }
+        # multi-word and hyphenated forms, keyed by their letters alone ("multiplemyeloma")
+        self._multi: dict[str, tuple[str, _Form]] = {}
+        for table in (self.latin_ci, self.latin_cs):
+            for form, info in table.items():
+                if (" " in form or "-" in form) and info.kind != "variant":
+                    key = form.lower().replace(" ", "").replace("-", "")
+                    if len(key) >= 8:
+                        self._multi.setdefault(key, (form if table is self.latin_cs else self._original_case(info, form), info))
+        self._multi_by_first: dict[str, dict[int, list[str]]] = {}
+        for key in self._multi:
+            self._multi_by_first.setdefault(key[0], {}).setdefault(len(key), []).append(key)
+        self._multi_longest = max((len(k) for k in self._multi), default=0)
         self._en_by_len: dict[int, list[str]] = {}
         for word in self.en_words:
             self._en_by_len.setdefault(len(word), []).append(word)
+        #: six-letter words by their first five letters ("irisi" -> "irisin")
+        self._en_prefix5 = {w[:5]: w for w in self.en_words if len(w) == 6 and w.isalpha()}
         self._blockers = self._compile_blockers()
         self._run_cache: dict[str, tuple[_RunHit, ...]] = {}
         self._latin_cache: dict[str, tuple[str, _Form, str] | None] = {}
 
     # ------------------------------------------------------------------ compile
+
+    def _original_case(self, info: _Form, lowered: str) -> str:
+        """The form as the glossary spells it (tables of case-insensitive forms keep it lower-cased)."""
+        concept = self.glossary[info.concept]
+        for form in (concept.en.term, concept.en.plural_form, *concept.en.admitted, *concept.ja.admitted):
+            if form.lower() == lowered:
+                return form
+        return lowered
 
     def _add(self, form: str, info: _Form) -> None:
         script = script_of(form)
@@ -321,12 +343,14 @@ class Matcher:
             return None  # spelt right: the mixed form itself matched, or this is another word
         for form, at in self.parts.get(hit.expected or "", ()):
             prefix, suffix = form[:at], form[at + len(hit.expected or ""):]
-            if folded.startswith(suffix, end) and start >= len(prefix) and folded[start - len(prefix):start] == prefix:
-                info = self.mixed[form]
-                expected = info.expected if info.kind == "variant" else form
-                kind = hit.kind[len("part-"):]
-                lo, hi = start - len(prefix), end + len(suffix)
-                return Match(lo, hi, info.concept, kind, info.lang, text[lo:hi], expected, hit.detail)
+            lo = _find_before(folded, start, prefix)
+            hi = _find_after(folded, end, suffix)
+            if lo is None or hi is None:
+                continue
+            info = self.mixed[form]
+            expected = info.expected if info.kind == "variant" else form
+            kind = hit.kind[len("part-"):]
+            return Match(lo, hi, info.concept, kind, info.lang, text[lo:hi], expected, hit.detail)
         return None
 
     def _make(self, text: str, start: int, end: int, info: _Form, detail: str, kind: str | None = None,
@@ -376,9 +400,13 @@ class Matcher:
         if not fuzzy:
             return
         covered.sort()
-        words = [m for m in LATIN_WORD.finditer(folded) if not _inside(covered, m.start(), m.end())]
+        tokens = list(LATIN_WORD.finditer(folded))
+        words = [m for m in tokens if not _inside(covered, m.start(), m.end())]
+        position = {id(m): k for k, m in enumerate(tokens)}
         for index, m in enumerate(words):
             word = m.group()
+            if not word[0].isalpha():
+                continue
             hit = self._latin_variant(word)
             if hit is not None:
                 kind, info, expected = hit
@@ -393,6 +421,43 @@ class Matcher:
                     if info is not None and word.lower() not in self.known and len(word) > 1:
                         out.append(self._make(text, m.start(), nxt.end(), info, "a word split by a space",
                                               kind="split", expected=_match_case(word, joined)))
+                        continue
+            self._multiword(text, folded, tokens, position[id(m)], out)
+
+    def _multiword(self, text: str, folded: str, words: list, index: int, out: list[Match]) -> None:
+        """Multi-word and hyphenated forms with a space or hyphen moved or one letter wrong:
+        "multi-ple myeloma", "inter-organ cros-stalk", "multipl myeloma"."""
+        first = words[index].group().lower().replace("-", "")
+        if len(first) < 3:
+            return
+        # candidates by first letter: a doubled or swapped first letter still keeps one of the two
+        by_length = self._multi_by_first.get(first[0], {})
+        other = self._multi_by_first.get(first[1], {}) if first[1] != first[0] else {}
+        if not by_length and not other:
+            return
+        acc = first
+        last = index
+        windows = [(acc, last)]
+        while last + 1 < len(words) and folded[words[last].end():words[last + 1].start()] == " " and len(acc) <= self._multi_longest:
+            last += 1
+            acc += words[last].group().lower().replace("-", "")
+            windows.append((acc, last))
+        for squashed, end_index in windows:
+            n = len(squashed)
+            keys = [k for table in (by_length, other) for size in (n - 1, n, n + 1) for k in table.get(size, ())]
+            for key in keys:
+                if squashed == key:
+                    kind, detail = "split", "a word split or joined differently"
+                elif len(key) >= 10 and latin_distance(squashed, key, 1) <= 1:
+                    kind, detail = "fuzzy", "unlisted spelling"
+                else:
+                    continue
+                form, info = self._multi[key]
+                start, end = words[index].start(), words[end_index].end()
+                expected = info.expected if info.kind == "variant" else form
+                out.append(self._make(text, start, end, info, detail, kind=kind,
+                                      expected=_match_case(folded[start:end], expected)))
+                return
 
     def _latin_variant(self, word: str) -> tuple[str, _Form, str] | None:
         if word in self._latin_cache:
@@ -403,6 +468,9 @@ class Matcher:
             info = self.en_words.get(lower.replace("-", ""))
             if info is not None:
                 result = ("split", info, lower.replace("-", ""))
+        elif len(lower) == 5 and lower in self._en_prefix5 and lower not in self.known:
+            term = self._en_prefix5[lower]
+            result = ("fuzzy", self.en_words[term], term)
         elif len(lower) >= 6 and lower not in self.known and lower not in self.latin_ci:
             limit = latin_threshold(len(lower))
             best = None
@@ -544,6 +612,8 @@ class Matcher:
         for index, count in shared.items():
             form, info = self.kata_terms[index]
             limit = kana_threshold(len(form))
+            if info.kind == "part" and len(form) == 3:
+                limit = CHEAP  # a short chunk: its mixed form around it is checked later
             if limit < 0:
                 continue
             # each full-cost edit destroys at most two bigrams of the term's skeleton
@@ -589,6 +659,31 @@ class Matcher:
 
 
 _NOT_A_FORM = _Form("", "part", "", None)
+
+
+def _find_after(text: str, pos: int, expected: str) -> int | None:
+    """End offset if ``text`` continues at ``pos`` with ``expected`` (katakana compared normalized)."""
+    if text.startswith(expected, pos):
+        return pos + len(expected)
+    window = text[pos:pos + 2 * len(expected) + 2]
+    norm = normalize_kana(window)
+    if norm.text.startswith(expected) and expected:
+        return pos + norm.span(0, len(expected))[1]
+    return None
+
+
+def _find_before(text: str, pos: int, expected: str) -> int | None:
+    """Start offset if ``text`` has ``expected`` right before ``pos`` (katakana compared normalized)."""
+    if not expected:
+        return pos
+    if text[max(0, pos - len(expected)):pos] == expected:
+        return pos - len(expected)
+    lo = max(0, pos - 2 * len(expected) - 2)
+    norm = normalize_kana(text[lo:pos])
+    if norm.text.endswith(expected):
+        k = len(norm.text) - len(expected)
+        return lo + norm.span(k, k + 1)[0]
+    return None
 _DROP_WRAP = str.maketrans("", "", " \t\u3000\r\n")
 _LATIN_DETAIL = {"split": "a word split by a hyphen", "fuzzy": "unlisted spelling"}
 

@@ -58,6 +58,16 @@ SHOULD_FLAG = [
     ("The exsome fraction was collected.", "exsome", "exosome"),
     # full-width Latin
     ("ＩＬ－６は多くの細胞が産生する。", "ＩＬ－６", "IL-6"),
+    # kanji or mixed forms with a misspelt or oddly written katakana part
+    ("インターロイキソ6が増えた。", "インターロイキソ6", "インターロイキン6"),
+    ("ｲﾝﾀｰﾛｲｷﾝ6が増えた。", "ｲﾝﾀｰﾛｲｷﾝ6", "インターロイキン6"),
+    ("インター・ロイキン6が増えた。", "インター・ロイキン6", "インターロイキン6"),
+    ("マイク口RNAを導入した。", "マイク口RNA", "マイクロRNA"),
+    # multi-word English forms with a split moved or one letter wrong
+    ("Interleukin-6 is raised.", "Interleukin-6", "Interleukin 6"),
+    ("The extracellula vesicle fraction.", "extracellula vesicle", "extracellular vesicle"),
+    ("The extra-cellular vesicle fraction.", "extra-cellular vesicle", "extracellular vesicle"),
+    ("The extracelluar vesicles were counted.", "extracelluar vesicles", "extracellular vesicles"),
 ]
 
 
@@ -101,6 +111,10 @@ SHOULD_NOT_FLAG = [
     "乳酸が蓄積する。",
     # the hyphenated abbreviation is a preferred form
     "IL-6は多くの細胞が産生する。",
+    # a katakana chunk of a mixed form alone is another word
+    "インターロイキンの仲間。",
+    "マイクロ波とマイクロスコープ。",
+    "extracellular matrix and vesicle trafficking",
 ]
 
 
