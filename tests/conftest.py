@@ -104,3 +104,7 @@ def matcher(mini_glossary):
 def _private_cache(tmp_path_factory, monkeypatch):
     """Keep the result and glossary caches of every test out of the user's cache directory."""
     monkeypatch.setenv("EXERKINE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+# Sphinx test fixtures (app, make_app ...) and the `sphinx` marker, for the extension tests
+pytest_plugins = ["sphinx.testing.fixtures"]

@@ -1,0 +1,3 @@
+project = "exerkine-escape"
+extensions = ["sphinx_exerkine"]
+exerkine_glossary = ["glossary.yaml"]

@@ -1,0 +1,4 @@
+project = "exerkine-ja"
+extensions = ["sphinx_exerkine"]
+language = "ja"
+exerkine_glossary = ["glossary.yaml"]

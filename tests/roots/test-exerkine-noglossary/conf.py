@@ -1,0 +1,3 @@
+project = "exerkine-noglossary"
+extensions = ["sphinx_exerkine"]
+exerkine_glossary = ["glossary.yaml"]
