@@ -84,6 +84,7 @@ KATAKANA_RUN = re.compile(
 #: katakana chunks inside kanji/mixed forms (臓器間[クロストーク], [インターロイキン]6)
 _KATA_CHUNK = re.compile("[\u30a1-\u30fa\u30fc]{3,}")
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+_WHOLE_TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 _KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々〆]")
 
 
@@ -243,8 +244,22 @@ class Matcher:
             for gram in grams:
                 self._bigrams.setdefault(gram, set()).add(index)
         self._kata_re = _alternation({f: i for f, i in self.kata.items() if i.kind != "part"})
-        self._latin_ci_re = _alternation(self.latin_ci, flags=re.IGNORECASE, boundary=True)
-        self._latin_cs_re = _alternation(self.latin_cs, boundary=True)
+        # Latin forms are matched token by token: the first token leads to the forms that start with it
+        self._latin_first: dict[str, list[tuple[tuple[str, ...], bool, _Form]]] = {}
+        odd: dict[str, _Form] = {}
+        for table, sensitive in ((self.latin_cs, True), (self.latin_ci, False)):
+            for form, info in table.items():
+                words = tuple(form.split())
+                if not all(_WHOLE_TOKEN.fullmatch(w) for w in words):
+                    odd[form] = info
+                    continue
+                self._latin_first.setdefault(words[0] if sensitive else words[0].lower(), []).append(
+                    (words, sensitive, info))
+        for entries in self._latin_first.values():
+            entries.sort(key=lambda e: -len(e[0]))  # longest form first
+        #: the few forms with other characters (α, /, .) keep a regular expression
+        self._latin_odd = odd
+        self._latin_odd_re = _alternation(odd, flags=re.IGNORECASE, boundary=True)
         self._mixed_re = _alternation(self.mixed)
         # single English words for near misses and split words
         self.en_words: dict[str, _Form] = {
@@ -263,6 +278,15 @@ class Matcher:
         for key in self._multi:
             self._multi_by_first.setdefault(key[0], {}).setdefault(len(key), []).append(key)
         self._multi_longest = max((len(k) for k in self._multi), default=0)
+        # the first three letters of each multi-word form, also with one letter wrong, missing,
+        # doubled or swapped: a quick test before any distance is computed
+        heads: set[str] = set()
+        for key in self._multi:
+            p, q = key[:3], key[:4]
+            heads.update({p, p[1] + p[0] + p[2], p[0] + p[2] + p[1], p[0] + p[0] + p[1], p[0] + p[1] + p[1],
+                          q[1:4], q[0] + q[2:4], q[:2] + q[3:4]})
+            heads.update({"?" + p[1:], p[0] + "?" + p[2], p[:2] + "?"})
+        self._multi_heads = frozenset(heads)
         self._en_by_len: dict[int, list[str]] = {}
         for word in self.en_words:
             self._en_by_len.setdefault(len(word), []).append(word)
@@ -358,7 +382,7 @@ class Matcher:
         found = text[start:end]
         kind = kind or info.kind
         expected = expected if expected is not None else info.expected
-        if kind in PREFERRED_KINDS and found != fold_width(found):
+        if kind in PREFERRED_KINDS and not found.isascii() and found != fold_width(found):
             kind, expected, detail = "normalized", fold_width(found), "full-width characters"
         return Match(start, end, info.concept, kind, info.lang, found, expected, detail)
 
@@ -385,22 +409,40 @@ class Matcher:
 
     def _scan_latin(self, text: str, folded: str, out: list[Match], fuzzy: bool) -> None:
         covered: list[tuple[int, int]] = []
-        for regex, table, key in ((self._latin_cs_re, self.latin_cs, str), (self._latin_ci_re, self.latin_ci, str.lower)):
-            if regex is None:
+
+        def found(start: int, end: int, info: _Form) -> None:
+            expected = _match_case(folded[start:end], info.expected or "") if info.kind == "variant" else None
+            out.append(self._make(text, start, end, info, "", expected=expected))
+            covered.append((start, end))
+
+        tokens = list(LATIN_WORD.finditer(folded))
+        first = self._latin_first
+        skip_to = 0
+        for index, token in enumerate(tokens):
+            if index < skip_to:
                 continue
-            for m in regex.finditer(folded):
-                info = table.get(key(m.group()))
-                if info is None:
+            word = token.group()
+            entries = first.get(word)
+            lower = word.lower()
+            if lower != word and lower in first:
+                entries = (entries or []) + first[lower]
+            if not entries:
+                continue
+            for words, sensitive, info in entries:
+                last = index + len(words) - 1
+                if last >= len(tokens) or not self._latin_words_match(folded, tokens, index, words, sensitive):
                     continue
-                expected = None
-                if info.kind == "variant":
-                    expected = _match_case(m.group(), info.expected or "")
-                out.append(self._make(text, m.start(), m.end(), info, "", expected=expected))
-                covered.append((m.start(), m.end()))
+                found(token.start(), tokens[last].end(), info)
+                skip_to = last + 1
+                break
+        if self._latin_odd_re is not None:
+            for m in self._latin_odd_re.finditer(folded):
+                info = self._latin_odd.get(m.group()) or self._latin_odd.get(m.group().lower())
+                if info is not None:
+                    found(m.start(), m.end(), info)
         if not fuzzy:
             return
         covered.sort()
-        tokens = list(LATIN_WORD.finditer(folded))
         words = [m for m in tokens if not _inside(covered, m.start(), m.end())]
         position = {id(m): k for k, m in enumerate(tokens)}
         for index, m in enumerate(words):
@@ -424,11 +466,16 @@ class Matcher:
                         continue
             self._multiword(text, folded, tokens, position[id(m)], out)
 
+    def _could_start_multiword(self, head: str) -> bool:
+        heads = self._multi_heads
+        return (head in heads or "?" + head[1:] in heads or head[0] + "?" + head[2] in heads
+                or head[:2] + "?" in heads)
+
     def _multiword(self, text: str, folded: str, words: list, index: int, out: list[Match]) -> None:
         """Multi-word and hyphenated forms with a space or hyphen moved or one letter wrong:
         "multi-ple myeloma", "inter-organ cros-stalk", "multipl myeloma"."""
         first = words[index].group().lower().replace("-", "")
-        if len(first) < 3:
+        if len(first) < 3 or not self._could_start_multiword(first[:3]):
             return
         # candidates by first letter: a doubled or swapped first letter still keeps one of the two
         by_length = self._multi_by_first.get(first[0], {})
@@ -448,7 +495,8 @@ class Matcher:
             for key in keys:
                 if squashed == key:
                     kind, detail = "split", "a word split or joined differently"
-                elif len(key) >= 10 and latin_distance(squashed, key, 1) <= 1:
+                elif (len(key) >= 10 and (squashed[:2] == key[:2] or squashed[-3:] == key[-3:])
+                      and latin_distance(squashed, key, 1) <= 1):
                     kind, detail = "fuzzy", "unlisted spelling"
                 else:
                     continue
@@ -458,6 +506,19 @@ class Matcher:
                 out.append(self._make(text, start, end, info, detail, kind=kind,
                                       expected=_match_case(folded[start:end], expected)))
                 return
+
+    @staticmethod
+    def _latin_words_match(folded: str, tokens: list, index: int, words: tuple[str, ...], sensitive: bool) -> bool:
+        for k, expected in enumerate(words):
+            token = tokens[index + k]
+            got = token.group()
+            if (got != expected) if sensitive else (got.lower() != expected.lower()):
+                return False
+            if k:  # words of a form are separated by white space, at most one line break
+                gap = folded[tokens[index + k - 1].end():token.start()]
+                if not gap or not gap.isspace() or gap.count("\n") > 1:
+                    return False
+        return True
 
     def _latin_variant(self, word: str) -> tuple[str, _Form, str] | None:
         if word in self._latin_cache:
