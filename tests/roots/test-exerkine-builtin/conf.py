@@ -1,0 +1,2 @@
+project = "exerkine-builtin"
+extensions = ["sphinx_exerkine"]
