@@ -13,8 +13,9 @@ produces findings (the exit code 1 is expected).
 from __future__ import annotations
 
 import argparse
-import json
 import random
+import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -78,18 +79,19 @@ def ja_form(concept: Concept, rng: random.Random, planted: list[str]) -> str:
     return concept.ja.term
 
 
-def po_string(keyword: str, text: str, width: int) -> str:
-    """``keyword "text"``, wrapped the way sphinx-intl writes long strings."""
+def po_string(keyword: str, text: str) -> str:
+    """``keyword "text"``, wrapped at spaces to 76 columns the way sphinx-intl (Babel) writes it."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     if len(escaped) + len(keyword) + 3 <= 76:
         return f'{keyword} "{escaped}"\n'
     lines = [f'{keyword} ""\n']
-    while escaped:
-        cut = min(width, len(escaped))
-        if escaped[cut - 1:cut] == "\\":  # never split an escape
-            cut += 1
-        lines.append(f'"{escaped[:cut]}"\n')
-        escaped = escaped[cut:]
+    line = ""
+    for word in re.findall(r"\S+\s*", escaped):
+        if line and len(line) + len(word) > 74:
+            lines.append(f'"{line}"\n')
+            line = ""
+        line += word
+    lines.append(f'"{line}"\n')
     return "".join(lines)
 
 
@@ -101,11 +103,11 @@ def entry(number: int, concepts: list[Concept], rng: random.Random, planted: lis
     lines = [f"#: ../../chapter{number % 40:02d}.rst:{number % 900 + 1}\n"]
     roll = rng.random()
     if roll < 0.03:
-        return "".join(lines) + po_string("msgid", source, 70) + 'msgstr ""\n\n'
+        return "".join(lines) + po_string("msgid", source) + 'msgstr ""\n\n'
     if roll < 0.06:
         lines.append("#, fuzzy\n")
     target = ja.format(a=ja_form(a, rng, planted), b=ja_form(b, rng, planted))
-    return "".join(lines) + po_string("msgid", source, 70) + po_string("msgstr", target, 36) + "\n"
+    return "".join(lines) + po_string("msgid", source) + po_string("msgstr", target) + "\n"
 
 
 def write_catalogues(out: Path, size: int, files: int, seed: int) -> tuple[int, int]:
@@ -132,15 +134,22 @@ def write_catalogues(out: Path, size: int, files: int, seed: int) -> tuple[int, 
     return total, planted_total
 
 
-def time_lint(directory: Path, jobs: int) -> tuple[float, int]:
-    command = [sys.executable, "-m", "sphinx_exerkine.cli", "lint", "--no-cache", "--format", "json",
-               "-j", str(jobs), str(directory)]
+def time_lint(directory: Path, jobs: int) -> tuple[float, float, int]:
+    """One run as a fresh process: (wall seconds, CPU seconds, findings)."""
+    command = [sys.executable, "-m", "sphinx_exerkine.cli", "lint", "--no-cache", "-q", "-j", str(jobs),
+               str(directory)]
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - started
     if done.returncode not in (0, 1):
         raise SystemExit(f"exerkine lint failed ({done.returncode}):\n{done.stderr}")
-    return elapsed, len(json.loads(done.stdout)["findings"])
+    return elapsed, _children_cpu() - cpu_before, len(done.stdout.splitlines())
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def parse_size(value: str) -> int:
@@ -163,15 +172,16 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="po-speed-") as scratch:
         out = args.out or Path(scratch)
         size, planted = write_catalogues(out, args.size, args.files, args.seed)
-        times = []
+        times, cpu = [], []
         findings = 0
         for _ in range(args.repeat):
-            elapsed, findings = time_lint(out, args.jobs)
+            elapsed, used, findings = time_lint(out, args.jobs)
             times.append(elapsed)
+            cpu.append(used)
     median = statistics.median(times)
     print(f"{size / 1e6:.2f} MB in {args.files} PO files, {planted} planted problems, {findings} findings")
-    print(f"exerkine lint -j {args.jobs}: median {median:.2f} s of {', '.join(f'{t:.2f}' for t in times)} "
-          f"({size / 1e6 / median:.2f} MB/s)")
+    print(f"exerkine lint -j {args.jobs}: median {median:.2f} s wall of {', '.join(f'{t:.2f}' for t in times)} "
+          f"({size / 1e6 / median:.2f} MB/s); median CPU {statistics.median(cpu):.2f} s")
     return 0
 
 

@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--config", metavar="FILE", help="configuration file (default: nearest .exerkine.toml "
                       "or pyproject.toml with [tool.exerkine])")
     lint.add_argument("--encoding", metavar="NAME", help="encoding of the files (default: UTF-8)")
-    lint.add_argument("--include-fuzzy", action="store_true", help="also check fuzzy entries of PO files")
+    lint.add_argument("--include-fuzzy", action="store_true",
+                      help="also check fuzzy PO entries and XLIFF targets that need review")
     lint.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     lint.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, no progress")
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from sphinx_exerkine.translation.compare import (Mismatch, Missing, StrayVariant, TargetLanguage,
-                                                 accepted_forms, compare, source_concepts)
+                                                 accepted_forms, compare, hyphenated_words, single_words,
+                                                 source_concepts)
 
 
 def problems(matcher, glossary, source: str, target: str, target_lang: str = "ja"):
-    named = source_concepts(matcher.scan(source))
+    named = source_concepts(matcher.scan(source, fuzzy=False), hyphenated_words(source, single_words(glossary)))
     return compare(named, matcher.scan(target), TargetLanguage(glossary, target_lang))
 
 
@@ -32,6 +33,7 @@ TRANSLATED_WELL = [
     ("An exosome", "エクソソーム"),
     ("EXOSOMES", "エクソソーム"),
     ("exo-some release", "エクソソームの放出"),  # a variant in the source still names the concept
+    ("Myo-kines are secreted.", "マイオカインが分泌される。"),  # so does a hyphenated word
     ("Extracellular vesicles (EVs) carry microRNA.", "細胞外小胞（EV）はマイクロRNAを運ぶ。"),
     ("EVs were counted.", "EVを数えた。"),  # an abbreviation renders the concept in Japanese too
     ("Adipokines", "アディポサイトカイン"),  # an admitted form
@@ -58,7 +60,8 @@ MISTRANSLATED = [
     ("Exosomes", "exosome", [("missing", "exosome", "エクソソーム")]),  # left in English
     ("Exosomes", "exo-some", [("mismatch", "exo-some", "エクソソーム", False)]),  # a translation, not a spelling
     ("Irisin", "ミオカイン", [("variant", "ミオカイン", "マイオカイン"), ("missing", "irisin", "イリシン")]),
-    ("Exosomes and irisin", "エクソソーム",  [("missing", "irisin", "イリシン")]),
+    ("Exosomes and irisin", "エクソソーム", [("missing", "irisin", "イリシン")]),
+    ("Myo-kines", "小胞", [("missing", "myokine", "マイオカイン")]),
 ]
 
 
@@ -89,6 +92,12 @@ TRANSLATED_INTO_ENGLISH = [
 @pytest.mark.parametrize("source, target, expected", TRANSLATED_INTO_ENGLISH)
 def test_japanese_sources_need_the_english_forms(matcher, mini_glossary, source, target, expected):
     assert summary(problems(matcher, mini_glossary, source, target, "en")) == expected
+
+
+def test_hyphens_inside_a_one_word_term_still_name_it(mini_glossary):
+    words = single_words(mini_glossary)
+    assert hyphenated_words("Myo-kines and exo-somes, not myokine-like or re-myokines", words) == {
+        "myokine": "Myo-kines", "exosome": "exo-somes"}
 
 
 def test_accepted_forms_per_language(mini_glossary):

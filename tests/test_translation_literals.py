@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sphinx_exerkine.readers.po import read_po
 from sphinx_exerkine.translation.literals import (decode_po, decode_xml, escape_po, escape_xml,
                                                   minimal_edit)
 
@@ -110,6 +115,17 @@ def test_inline_xml_markup_is_dropped_and_cdata_is_read_as_written():
     assert written[s:e] == "エキソ</g>ソーム"
 
 
+def test_references_before_the_first_text_run_belong_to_the_element():
+    written = '<target state="translated"><ph id="1">x &lt; 1</ph>&lt;エキソソーム&gt;</target>'
+    first = written.index("エ")
+    d = decode_xml(written, [(first, first + 6)])  # the text runs the XLIFF reader reports
+    assert d.text == "<エキソソーム>"
+    s, e = d.file_span(0, 1)
+    assert written[s:e] == "&lt;"
+    s, e = d.file_span(2, 3)
+    assert written[s:e] == "キ"
+
+
 def test_replacements_are_escaped_for_xml():
     assert escape_xml("R&D <x>") == "R&amp;D &lt;x&gt;"
 
@@ -130,3 +146,29 @@ def test_the_minimal_edit_changes_only_what_differs(found, expected, edit):
     assert minimal_edit(found, expected) == edit
     i, j, replacement = edit
     assert found[:i] + replacement + found[j:] == expected
+
+
+# ------------------------------------------------------------------------------------------ readers
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent / "data" / "po").glob("*.po")), ids=lambda p: p.name)
+def test_decoding_agrees_with_the_po_reader_for_every_string(path):
+    text = path.read_text(encoding="utf-8")
+    for message in read_po(text).messages:
+        for target, spans in zip(message.targets, message.target_spans):
+            assert decode_po(text, spans).text == target
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet='ab "\\\n\tエキソ', max_size=8), min_size=1, max_size=4), st.data())
+def test_any_decoded_span_maps_to_the_file_characters_that_write_exactly_it(chunks, data):
+    written = "msgstr " + "\n".join(f'"{escape_po(chunk)}"' for chunk in chunks)
+    spans = literal_spans(written)
+    decoded = decode_po(written, spans)
+    value = "".join(chunks)
+    assert decoded.text == value
+    i = data.draw(st.integers(0, len(value)))
+    j = data.draw(st.integers(i, len(value)))
+    start, end = decoded.file_span(i, j)
+    inside = [(max(a, start), min(b, end)) for a, b in spans if max(a, start) < min(b, end)]
+    assert decode_po(written, inside).text == value[i:j]

@@ -20,16 +20,16 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from ..finding import Finding, Fix
 from ..matcher import Match
 from ..readers import Document, PoMessage
-from .compare import (Mismatch, Missing, Problem, StrayVariant, TargetLanguage, compare, other_language,
-                      source_concepts)
+from .compare import (Mismatch, Missing, Problem, StrayVariant, TargetLanguage, compare, hyphenated_words,
+                      other_language, single_words, source_concepts)
 from .literals import DECODERS, ESCAPERS, Decoded, decode_po, escape_po, minimal_edit
 from .prose import prose
 
 if TYPE_CHECKING:
     from ..lint import Context
 
-__all__ = ["CATALOGUE_FORMATS", "Analysis", "analyse", "catalogue_matches", "catalogue_variants", "check", "checked",
-           "is_catalogue"]
+__all__ = ["CATALOGUE_FORMATS", "Analysis", "analyse", "catalogue_matches", "catalogue_variants", "check",
+           "checked", "is_catalogue"]
 
 #: document formats whose messages are checked here
 CATALOGUE_FORMATS = frozenset({"po", "xliff"})
@@ -98,20 +98,18 @@ def catalogue_matches(doc: Document, ctx: Context) -> list[Match]:
 def _translations(doc: Document, ctx: Context) -> Iterator[tuple[list[Placed], list[Match]]]:
     """For each checked translation: its problems and its matches in file offsets."""
     language = TargetLanguage(ctx.glossary, other_language(ctx.config.source_language))
+    words = single_words(ctx.glossary)
     decode = DECODERS.get(doc.format, decode_po)
     scan = ctx.matcher.scan
     for message in doc.messages:
         if not checked(message, include_fuzzy=ctx.config.include_fuzzy):
             continue
-        flags = message.flags
-        source_matches = _scan_source(scan, prose(message.source, flags))
-        if message.source_plural:
-            source_matches += _scan_source(scan, prose(message.source_plural, flags))
-        named = source_concepts(source_matches)
+        sources = (message.source, message.source_plural) if message.source_plural else (message.source,)
+        named = _named(scan, words, sources, message.flags)
         for target, spans in zip(message.targets, message.target_spans):
             if not target or not spans:
                 continue
-            matches = scan(prose(target, flags))
+            matches = scan(prose(target, message.flags))
             problems = compare(named, matches, language)
             if not (problems or matches):
                 continue
@@ -121,10 +119,17 @@ def _translations(doc: Document, ctx: Context) -> Iterator[tuple[list[Placed], l
             yield [Placed(p, usable, whole) for p in problems], [_in_file(m, usable, whole) for m in matches]
 
 
-def _scan_source(scan, text: str) -> list[Match]:
-    """Matches naming concepts in a source string. Near misses never name one (see :mod:`.compare`); of
-    what the word-by-word pass finds, only hyphen splits (``myo-kine``) do, so it runs only for those."""
-    return scan(text, fuzzy="-" in text)
+def _named(scan: Callable[..., list[Match]], words: dict[str, str], sources: tuple[str, ...],
+           flags: tuple[str, ...]) -> dict[str, str]:
+    """The concepts the source strings (msgid, msgid_plural) name, in order of appearance. Exact forms
+    only: near misses never name one (see :mod:`.compare`), so the matcher's costly search for them is
+    not run; hyphenated words are looked up on their own."""
+    named: dict[str, str] = {}
+    for source in sources:
+        text = prose(source, flags)
+        for concept_id, form in source_concepts(scan(text, fuzzy=False), hyphenated_words(text, words)).items():
+            named.setdefault(concept_id, form)
+    return named
 
 
 def _in_file(m: Match, decoded: Decoded | None, whole: tuple[int, int]) -> Match:

@@ -6,8 +6,8 @@ offsets into those strings; placing the results in a file is the caller's busine
 The rules:
 
 * a concept is *in the source* when the source mentions it in any recognised form: term, plural,
-  admitted form, abbreviation, or a listed or normalization variant (``exo-some``, ``Exo-Some``);
-  near misspellings are not trusted to name a concept;
+  admitted form, abbreviation, a listed or normalization variant (``exo-some``, ``Exo-Some``), or an
+  English word hyphenated (``myo-kines``); near misspellings are not trusted to name a concept;
 * the translation must name every such concept in an :func:`accepted_forms` form of the target language;
 * a variant in the translation of a concept that is in the source is a :class:`Mismatch`, with the
   replacement; a variant of a concept the source does not mention is a :class:`StrayVariant`;
@@ -16,6 +16,7 @@ The rules:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..matcher import Match
@@ -23,7 +24,7 @@ from ..model import Concept, Glossary
 from ..normalize import fold_width
 
 __all__ = ["Mismatch", "Missing", "Problem", "StrayVariant", "TargetLanguage", "accepted_forms", "compare",
-           "other_language", "source_concepts"]
+           "hyphenated_words", "other_language", "single_words", "source_concepts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,13 +103,40 @@ class TargetLanguage:
         return self.glossary[concept_id].term(self.lang)
 
 
-def source_concepts(matches: list[Match]) -> dict[str, str]:
-    """Concept id -> the first form naming it, for the matches of a source string (in order)."""
+def source_concepts(matches: list[Match], hyphenated: dict[str, str] | None = None) -> dict[str, str]:
+    """Concept id -> the first form naming it, for the matches of a source string (in order), and the
+    concepts of its :func:`hyphenated_words`."""
     named: dict[str, str] = {}
     for m in matches:
         if m.kind != "fuzzy":
             named.setdefault(m.concept, m.found)
+    for concept_id, found in (hyphenated or {}).items():
+        named.setdefault(concept_id, found)
     return named
+
+
+def single_words(glossary: Glossary) -> dict[str, str]:
+    """The one-word English forms of the glossary (term, plural, admitted), lower-cased -> concept id."""
+    words: dict[str, str] = {}
+    for concept in glossary:
+        for form in (concept.en.term, concept.en.plural_form, *concept.en.admitted):
+            if form.isalpha():
+                words.setdefault(form.lower(), concept.id)
+    return words
+
+
+_HYPHENATED = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w-])")
+
+
+def hyphenated_words(text: str, words: dict[str, str]) -> dict[str, str]:
+    """Concept id -> form, for words of ``text`` written with hyphens inside a one-word term (myo-kine)."""
+    found: dict[str, str] = {}
+    if "-" in text:
+        for m in _HYPHENATED.finditer(text):
+            concept_id = words.get(m.group().replace("-", "").lower())
+            if concept_id is not None:
+                found.setdefault(concept_id, m.group())
+    return found
 
 
 def compare(named: dict[str, str], target: list[Match], language: TargetLanguage) -> list[Problem]:

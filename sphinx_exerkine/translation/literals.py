@@ -70,6 +70,9 @@ class Decoded:
 
     def file_span(self, i: int, j: int) -> tuple[int, int]:
         """File offsets of decoded ``text[i:j]``; an empty span stays inside the literal it follows."""
+        if len(self.pieces) == 1 and self.pieces[0].verbatim:  # one literal without escapes
+            start = self.pieces[0].start
+            return start + i, start + j
         if i < j:
             return self.file_start(i), self.file_end(j)
         at = self.file_end(i) if i > 0 else self.file_start(0)
@@ -153,16 +156,32 @@ def _xml_reference_value(ref: str) -> str:
     return chr(code) if code is not None else ref
 
 
-def decode_xml(text: str, spans: Sequence[tuple[int, int]]) -> Decoded:
-    """The text of an XLIFF ``<source>``/``<target>`` whose text runs are ``spans``.
+_ELEMENT_START = re.compile(r"<(?:[^\s/>:]+:)?(?:source|target)(?=[\s/>])(?:\"[^\"]*\"|'[^']*'|[^>\"'])*>")
+_ELEMENT_END = re.compile(r"</(?:[^\s/>:]+:)?(?:source|target)\s*>")
 
-    Everything from the first run to the last is read, as the XLIFF reader does: references are
-    decoded, CDATA is text, comments and inline tags are dropped, and so is the native code inside
-    ``<ph>``, ``<bpt>``, ``<ept>`` and ``<it>``.
-    """
+
+def _element_content(text: str, first: int, last: int) -> tuple[int, int]:
+    """The content of the ``<source>``/``<target>`` element around the text runs ``first..last``: the
+    markup before the first run and after the last one (references such as ``&lt;``) belongs to it."""
+    start = first
+    pos = first
+    while (lt := text.rfind("<", 0, pos)) >= 0:
+        m = _ELEMENT_START.match(text, lt)
+        if m is not None and m.end() <= first:
+            start = m.end()
+            break
+        pos = lt
+    m = _ELEMENT_END.search(text, last)
+    return start, m.start() if m is not None else last
+
+
+def decode_xml(text: str, spans: Sequence[tuple[int, int]]) -> Decoded:
+    """The text of the XLIFF ``<source>``/``<target>`` whose text runs are ``spans``, read as the XLIFF
+    reader reads it: references decoded, CDATA read as text, comments and inline tags dropped, and so is
+    the native code inside ``<ph>``, ``<bpt>``, ``<ept>`` and ``<it>``."""
     if not spans:
         return Decoded("", (), 0)
-    start, end = spans[0][0], spans[-1][1]
+    start, end = _element_content(text, spans[0][0], spans[-1][1])
     out = _Builder(start)
     pos = start
     code_depth = 0
