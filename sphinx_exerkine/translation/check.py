@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..finding import Finding, Fix
 from ..matcher import Match
+from ..model import Glossary
 from ..readers import Document, PoMessage
 from .compare import (Mismatch, Missing, Problem, StrayVariant, TargetLanguage, compare, hyphenated_words,
                       other_language, single_words, source_concepts)
@@ -97,8 +98,7 @@ def catalogue_matches(doc: Document, ctx: Context) -> list[Match]:
 
 def _translations(doc: Document, ctx: Context) -> Iterator[tuple[list[Placed], list[Match]]]:
     """For each checked translation: its problems and its matches in file offsets."""
-    language = TargetLanguage(ctx.glossary, other_language(ctx.config.source_language))
-    words = single_words(ctx.glossary)
+    language, words = _glossary_tables(ctx.glossary, other_language(ctx.config.source_language))
     decode = DECODERS.get(doc.format, decode_po)
     scan = ctx.matcher.scan
     for message in doc.messages:
@@ -117,6 +117,17 @@ def _translations(doc: Document, ctx: Context) -> Iterator[tuple[list[Placed], l
             usable = decoded if decoded.text == target else None
             whole = (spans[0][0], spans[-1][1])
             yield [Placed(p, usable, whole) for p in problems], [_in_file(m, usable, whole) for m in matches]
+
+
+def _glossary_tables(glossary: Glossary, target_lang: str) -> tuple[TargetLanguage, dict[str, str]]:
+    """What the checks look up in the glossary, built once for as long as the glossary stays the same."""
+    if not (_tables and _tables[0] is glossary and _tables[1] == target_lang):
+        _tables[:] = [glossary, target_lang, (TargetLanguage(glossary, target_lang), single_words(glossary))]
+    return _tables[2]
+
+
+#: the tables of the last glossary: [glossary, target language, tables]
+_tables: list = []
 
 
 def _named(scan: Callable[..., list[Match]], words: dict[str, str], sources: tuple[str, ...],
