@@ -1,0 +1,355 @@
+"""Markdown and MyST: block structure from markdown-it-py, inline markup from regular expressions.
+
+markdown-it-py parses only the blocks (inline parsing is switched off for speed); the line ranges of
+its ``inline`` tokens are the prose. Every other line (code, HTML, front matter, math, link reference
+definitions, table delimiter rows, setext underlines, ...) is masked. Within the prose lines, markup
+characters, code spans, URLs and the like are masked by :data:`_INLINE`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.colon_fence import colon_fence_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from sphinx_exerkine.readers import Document
+from sphinx_exerkine.readers.links import find_links
+from sphinx_exerkine.readers.masking import apply_masks
+from sphinx_exerkine.readers.suppressions import SuppressionBuilder, parse_directive
+
+#: MyST directives whose body is prose; every other directive fence is masked whole
+ADMONITIONS = frozenset(
+    "note warning tip important caution attention danger error hint seealso admonition todo".split()
+)
+#: MyST roles whose content is prose, and cross-reference roles whose explicit title is prose
+_PROSE_ROLES = frozenset("term abbr dfn sub sup subscript superscript guilabel menuselection index".split())
+_XREF_ROLES = frozenset("ref doc numref any download keyword".split())
+
+_LINK_TEXT = r"(?:[^\[\]\\]|\\[\s\S]|\[(?:[^\[\]\\]|\\[\s\S])*\])*"
+_LINK_END = (
+    r"(?:\([ \t]*\n?[ \t]*(?:<[^<>\n]*>|(?:[^\s()\\]|\\[\s\S]|\((?:[^\s()\\]|\\[\s\S])*\))*)"
+    r"(?:\s+(?:\"(?:[^\"\\]|\\[\s\S])*\"|'(?:[^'\\]|\\[\s\S])*'|\((?:[^()\\]|\\[\s\S])*\)))?\s*\)"
+    r"|\[(?:[^\[\]\\]|\\[\s\S])*\])?"
+)
+# Every alternative starts with a literal character so that the regex engine can skip to candidates.
+_INLINE = re.compile(
+    r"\\(?:[!-/:-@\[-`{-~]|(?=\r?\n))"
+    r"|`(?<!``)(?P<ticks>`*)(?!`)[\s\S]*?[^`]`(?P=ticks)(?!`)"
+    r"|\{(?:\{[^{}\n]*\}\}"
+    r"|(?P<role>[\w:+.-]+)\}`(?P<role_ticks>`*)(?!`)(?P<role_text>[\s\S]*?[^`])`(?P=role_ticks)(?!`))"
+    rf"|!\[(?P<alt>{_LINK_TEXT})\]{_LINK_END}"
+    rf"|\[(?:\^[^\]\s]+\]|(?P<text>{_LINK_TEXT})\]{_LINK_END})"
+    r"|<(?:!--(?P<comment>[\s\S]*?)-->"
+    r"|[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|[\w.+-]+@[\w-]+(?:\.[\w-]+)+>"
+    r"|/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*/?>)"
+    r"|&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|\$(?:\$[\s\S]+?\$\$|(?![\s$])[^$\n]+?(?<!\s)\$(?!\d))"
+    r"|\*+|~~"
+    r"|_(?:(?<!\w_)_*+|_*+(?![^\W_]))"
+)
+_TARGET = re.compile(r"\s*<[^<>]+>\s*$")
+_QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")
+_ITEM_PREFIX = re.compile(r"(?:[ \t]*(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)))*(?:\[[ xX]\][ \t]+)?")
+_FOOTNOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*\[\^[^\]]+\]:")
+_ATX_OPEN = re.compile(r"#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+_TABLE_PIPE = re.compile(r"(?<!\\)\|")
+_TABLE_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+#: a line of a paragraph that is not prose: setext underline, MyST comment, target or block break
+_NON_PROSE_LINE = re.compile(r"(?:=+|-+|%.*|\([^()]*\)=|\+\+\+.*)[ \t]*$")
+_DIRECTIVE_OPTION = re.compile(r"[ \t]*:[\w-]+:")
+_PREFIX_STARTS = frozenset(" \t>")
+#: first characters of the paragraph lines that may be a table delimiter row or a non-prose line
+_SPECIAL_STARTS = frozenset("|:-=%(+")
+#: tokens that carry nothing the scanner needs
+_IGNORED_TOKENS = frozenset(
+    """paragraph_open paragraph_close list_item_close bullet_list_open bullet_list_close
+    ordered_list_open ordered_list_close blockquote_open blockquote_close hr code_block math_block
+    front_matter footnote_reference_close footnote_block_open footnote_block_close""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """A block-only parser. Tables, setext underlines and MyST's one-line blocks (``%`` comments,
+    ``(target)=``, ``+++``) are recognised inside paragraphs by :class:`_Scanner` instead: their
+    markdown-it rules cost more than a third of the parse, and every line they would claim is masked
+    or kept exactly the same way."""
+    parser = (
+        MarkdownIt("commonmark", {"html": True})
+        .use(front_matter_plugin)
+        .use(dollarmath_plugin)
+        .use(colon_fence_plugin)
+        .use(footnote_plugin, inline=False, move_to_end=False)
+    )
+    parser.disable(["inline", "text_join", "lheading"])
+    return parser
+
+
+def _role_policy(role: str) -> str:
+    role = role.lower().removeprefix("std:")
+    if role in _PROSE_ROLES:
+        return "prose"
+    if role in _XREF_ROLES:
+        return "xref"
+    return "code"
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        raw = text.split("\n")
+        starts = [0] * len(raw)
+        pos = 0
+        for number, line in enumerate(raw):
+            starts[number] = pos
+            pos += len(line) + 1
+        self.starts = starts
+        self.lines = [line[:-1] if line.endswith("\r") else line for line in raw] if "\r" in text else raw
+        self.masks: list[tuple[int, int]] = []
+        #: [first, stop) line ranges that are prose; everything else is masked
+        self.prose_lines: list[tuple[int, int]] = []
+        #: character regions whose inline markup must be masked
+        self.regions: list[tuple[int, int]] = []
+        self.suppressions = SuppressionBuilder()
+
+    def _line_end(self, i: int) -> int:
+        return self.starts[i] + len(self.lines[i])
+
+    # -- blocks ------------------------------------------------------------------------------------
+
+    def scan(self, sources: list[tuple[int, str]]) -> None:
+        """Scan Markdown ``sources``, each given with the document line it starts on.
+
+        Several sources (the bodies of admonitions) are parsed together, separated by blank lines, as
+        long as no block runs from one into the next; otherwise each is parsed on its own.
+        """
+        if len(sources) == 1:
+            first, source = sources[0]
+            self._scan_tokens(_parser().parse(source), range(first, first + source.count("\n") + 1))
+            return
+        line_map: list[int] = []
+        for first, source in sources:
+            line_map.extend(range(first, first + source.count("\n") + 1))
+            line_map.append(-1)
+        tokens = _parser().parse("\n\n".join(source for _, source in sources))
+        for token in tokens:
+            if token.level == 0 and token.map is not None:
+                begin, stop = token.map
+                if stop > begin and line_map[stop - 1] - line_map[begin] != stop - 1 - begin:
+                    for source in sources:
+                        self.scan([source])
+                    return
+        self._scan_tokens(tokens, line_map)
+
+    def _scan_tokens(self, tokens: list[Token], line_map: Sequence[int]) -> None:
+        heading = ""
+        item_lines: set[int] = set()
+        footnote_lines: set[int] = set()
+        nested: list[tuple[int, str]] = []
+        for token in tokens:
+            kind = token.type
+            if kind == "inline":
+                begin, stop = token.map  # type: ignore[misc]
+                self._paragraph(line_map[begin], line_map[stop - 1] + 1, heading, item_lines, footnote_lines)
+            elif kind in _IGNORED_TOKENS:
+                continue
+            elif kind == "list_item_open":
+                item_lines.add(line_map[token.map[0]])  # type: ignore[index]
+            elif kind == "heading_open":
+                heading = token.markup
+            elif kind == "heading_close":
+                heading = ""
+            elif kind == "footnote_reference_open":
+                footnote_lines.add(line_map[token.map[0]])  # type: ignore[index]
+            elif kind == "fence" or kind == "colon_fence":
+                begin, stop = token.map  # type: ignore[misc]
+                body = self._admonition_body(token, line_map[begin], line_map[stop - 1] + 1)
+                if body is not None:
+                    nested.append(body)
+            elif kind == "html_block":
+                begin, stop = token.map  # type: ignore[misc]
+                self._comment_lines(line_map[begin], line_map[stop - 1] + 1)
+        if nested:
+            self.scan(nested)
+
+    def _paragraph(self, first: int, stop: int, heading: str, items: set[int], footnotes: set[int]) -> None:
+        """The lines of one ``inline`` token: a paragraph, an ATX heading, or a paragraph and a table."""
+        lines = self.lines
+        starts = self.starts
+        masks = self.masks
+        self.prose_lines.append((first, stop))
+        region_start = starts[first]
+        table = -1
+        for i in range(first, stop):
+            line = lines[i]
+            if i in footnotes:
+                prefix = _FOOTNOTE_PREFIX.match(line)
+                cut = prefix.end() if prefix is not None else 0
+            elif i in items:
+                cut = _ITEM_PREFIX.match(line).end()  # type: ignore[union-attr]
+            elif line[:1] in _PREFIX_STARTS:
+                cut = _QUOTE_PREFIX.match(line).end()  # type: ignore[union-attr]
+            else:
+                cut = 0
+            if i == first and heading:
+                atx = _ATX_OPEN.match(line, cut)
+                if atx is not None:
+                    cut = atx.end()
+                closing = _ATX_CLOSE.search(line, cut)
+                if closing is not None:
+                    masks.append((starts[i] + closing.start(), starts[i] + len(line)))
+            if cut:
+                masks.append((starts[i], starts[i] + cut))
+                if i == first:
+                    region_start += cut
+            if line[cut : cut + 1] in _SPECIAL_STARTS:
+                if i > first and "|" in line and _TABLE_DELIMITER_ROW.match(line) and "|" in lines[i - 1]:
+                    table = i - 1
+                    break
+                if (i > first or line[cut] not in "=-") and _NON_PROSE_LINE.match(line, cut):
+                    masks.append((starts[i], starts[i] + len(line)))
+                    if line.startswith("%", cut):
+                        self._comment_lines(i, i + 1)
+        if table < 0:
+            self.regions.append((region_start, starts[stop - 1] + len(lines[stop - 1])))
+            return
+        if table > first:
+            self.regions.append((region_start, starts[table - 1] + len(lines[table - 1])))
+        masks.append((starts[table + 1], starts[table + 1] + len(lines[table + 1])))
+        self._table_row(table)
+        for row in range(table + 2, stop):
+            self._table_row(row)
+
+    def _table_row(self, i: int) -> None:
+        line = self.lines[i]
+        start = self.starts[i]
+        cut = _QUOTE_PREFIX.match(line).end()  # type: ignore[union-attr]
+        if cut:
+            self.masks.append((start, start + cut))
+        cell = cut
+        for pipe in _TABLE_PIPE.finditer(line, cut):
+            self.masks.append((start + pipe.start(), start + pipe.end()))
+            if pipe.start() > cell:
+                self.regions.append((start + cell, start + pipe.start()))
+            cell = pipe.end()
+        if cell < len(line):
+            self.regions.append((start + cell, start + len(line)))
+
+    def _admonition_body(self, token: Token, first: int, stop: int) -> tuple[int, str] | None:
+        """For a MyST admonition fence: keep its title and return its body (first line, dedented source).
+
+        Other fences (code, or any other directive) stay masked and give None.
+        """
+        info = token.info.strip()
+        if not info.startswith("{") or "}" not in info:
+            return None
+        name = info[1 : info.index("}")].strip().lower()
+        if name not in ADMONITIONS:
+            return None
+        lines = self.lines
+        opening = lines[first]
+        title_at = opening.find("}") + 1
+        if opening[title_at:].strip():
+            self.prose_lines.append((first, first + 1))
+            self.masks.append((self.starts[first], self.starts[first] + title_at))
+            self.regions.append((self.starts[first] + title_at, self.starts[first] + len(opening)))
+        closing = lines[stop - 1].strip() if stop - 1 > first else ""
+        if closing and closing.startswith(token.markup) and not closing.strip(closing[0]):
+            stop -= 1
+        body = first + 1
+        if body < stop and lines[body].strip() == "---":
+            body += 1
+            while body < stop and lines[body].strip() != "---":
+                body += 1
+            body += 1
+        while body < stop and _DIRECTIVE_OPTION.match(lines[body]):
+            body += 1
+        if body >= stop:
+            return None
+        indent = len(opening) - len(opening.lstrip(" "))
+        source = "\n".join(
+            line[indent:] if line[:indent].isspace() else line.lstrip(" ") for line in lines[body:stop]
+        )
+        return body, source
+
+    def _comment_lines(self, first: int, stop: int) -> None:
+        for i in range(first, stop):
+            if "exerkine" in self.lines[i]:
+                directive = parse_directive(self.lines[i])
+                if directive is not None:
+                    self.suppressions.add(directive, i + 1, stop)
+
+    # -- inline ------------------------------------------------------------------------------------
+
+    def mask_inline(self, start: int, end: int) -> None:
+        text = self.text
+        spans = self.masks
+        for match in _INLINE.finditer(text, start, end):
+            m_start, m_end = match.span()
+            first = text[m_start]
+            if first == "\\":
+                spans.append((m_start, m_start + 1))
+            elif first == "[" or first == "!":
+                content = "text" if first == "[" else "alt"
+                if match.group(content) is None:  # a footnote reference
+                    spans.append((m_start, m_end))
+                    continue
+                c_start, c_end = match.span(content)
+                spans.append((m_start, c_start))
+                spans.append((c_end, m_end))
+                self.mask_inline(c_start, c_end)
+            elif first == "{" and match.group("role") is not None:
+                self._role(match, spans)
+            else:
+                spans.append((m_start, m_end))
+                if match.group("comment") is not None and "exerkine" in match.group("comment"):
+                    directive = parse_directive(match.group("comment"))
+                    if directive is not None:
+                        line = bisect_right(self.starts, m_end - 1)
+                        self.suppressions.add(directive, line)
+
+    def _role(self, match: re.Match[str], spans: list[tuple[int, int]]) -> None:
+        m_start, m_end = match.span()
+        c_start, c_end = match.span("role_text")
+        policy = _role_policy(match.group("role"))
+        target = _TARGET.search(self.text, c_start, c_end)
+        if policy == "code" or (policy == "xref" and target is None) or (target is not None and target.start() == c_start):
+            spans.append((m_start, m_end))
+            return
+        spans.append((m_start, c_start))
+        spans.append((target.start() if target is not None else c_end, m_end))
+
+    # -- result ------------------------------------------------------------------------------------
+
+    def unchecked_lines(self) -> list[tuple[int, int]]:
+        """Character spans of every line that is not prose."""
+        spans = []
+        next_line = 0
+        for first, stop in sorted(self.prose_lines):
+            if first > next_line:
+                spans.append((self.starts[next_line], self._line_end(first - 1)))
+            next_line = max(next_line, stop)
+        if next_line < len(self.lines):
+            spans.append((self.starts[next_line], self._line_end(len(self.lines) - 1)))
+        return spans
+
+
+def read_markdown(text: str) -> Document:
+    scanner = _Scanner(text)
+    source = text.replace("\r\n", "\n").replace("\r", " ") if "\r" in text else text
+    scanner.scan([(0, source)])
+    spans = scanner.masks
+    for start, end in scanner.regions:
+        scanner.mask_inline(start, end)
+        find_links(text, start, end, spans)
+    spans.extend(scanner.unchecked_lines())
+    return Document(text, apply_masks(text, spans), "markdown", scanner.suppressions.build(scanner.lines))

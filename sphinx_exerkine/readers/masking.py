@@ -1,0 +1,42 @@
+"""Building the masked copy of a text from the character spans that must not be checked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sphinx_exerkine.readers import MASK
+
+_NOT_NEWLINE = re.compile(r"[^\r\n]+")
+
+
+def blank_out(segment: str) -> str:
+    """``segment`` with every character except line breaks replaced by MASK."""
+    if "\n" not in segment and "\r" not in segment:
+        return MASK * len(segment)
+    return _NOT_NEWLINE.sub(lambda m: MASK * (m.end() - m.start()), segment)
+
+
+def apply_masks(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with the characters of every ``(start, end)`` span blanked out (spans may overlap)."""
+    pieces: list[str] = []
+    pos = 0
+    run_start = run_end = -1
+    for start, end in sorted(spans):
+        if end <= start:
+            continue
+        if start <= run_end:
+            if end > run_end:
+                run_end = end
+            continue
+        if run_end > run_start:
+            pieces.append(text[pos:run_start])
+            pieces.append(blank_out(text[run_start:run_end]))
+            pos = run_end
+        run_start, run_end = start, end
+    if run_end > run_start:
+        pieces.append(text[pos:run_start])
+        pieces.append(blank_out(text[run_start:run_end]))
+        pos = run_end
+    pieces.append(text[pos:])
+    return "".join(pieces)

@@ -1,0 +1,336 @@
+"""The Markdown/MyST reader: what stays checkable, what is masked, and agreement with markdown-it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from sphinx_exerkine.readers import MASK
+from sphinx_exerkine.readers.markdown import read_markdown
+
+
+def assert_kept(text: str, masked: str, word: str) -> None:
+    start = text.index(word)
+    assert masked[start : start + len(word)] == word, f"{word!r} should stay checkable"
+
+
+def assert_masked(text: str, masked: str, word: str) -> None:
+    start = text.index(word)
+    while start != -1:
+        assert masked[start : start + len(word)] == MASK * len(word), f"{word!r} should be masked"
+        start = text.find(word, start + 1)
+
+
+# (snippet, words that stay checkable, words that are masked)
+BLOCKS = [
+    pytest.param(
+        "骨格筋はマイオカインを分泌する。\nIL-6 is a myokine.\n",
+        ["骨格筋はマイオカインを分泌する。", "IL-6 is a myokine."],
+        [],
+        id="paragraph",
+    ),
+    pytest.param("## エクソソームの概要 ##\n", ["エクソソームの概要"], ["##"], id="atx-heading"),
+    pytest.param(
+        "Exerkine overview\n=================\n\nMyokines\n--------\n",
+        ["Exerkine overview", "Myokines"],
+        ["=================", "--------"],
+        id="setext-headings",
+    ),
+    pytest.param(
+        "---\ntitle: エクソソーム\ntags: [myokine]\n---\n\n本文。\n",
+        ["本文。"],
+        ["title: エクソソーム", "tags: [myokine]"],
+        id="front-matter",
+    ),
+    pytest.param(
+        "```python\nfrom exosome import isolate\n```\n\n~~~\nmyokine_level = 3\n~~~\n\nAfter.\n",
+        ["After."],
+        ["from exosome import isolate", "myokine_level = 3", "```python", "~~~"],
+        id="fenced-code",
+    ),
+    pytest.param(
+        "Paragraph.\n\n    indented_exosome_code()\n",
+        ["Paragraph."],
+        ["indented_exosome_code()"],
+        id="indented-code",
+    ),
+    pytest.param(
+        "<div class=\"box\">\nhtml block with exosome\n</div>\n\nText.\n",
+        ["Text."],
+        ["html block with exosome", '<div class="box">'],
+        id="html-block",
+    ),
+    pytest.param("$$\nE_{exosome} = mc^2\n$$\n\nText.\n", ["Text."], ["E_{exosome} = mc^2"], id="math-block"),
+    pytest.param(
+        "See [EVs][ev].\n\n[ev]: https://example.org/extracellular-vesicles \"EV title\"\n",
+        ["See", "EVs"],
+        ["[ev]:", "https://example.org/extracellular-vesicles", "EV title"],
+        id="link-reference-definition",
+    ),
+    pytest.param(
+        "> 引用されたマイオカインの説明\n> continued exosome quote\n",
+        ["引用されたマイオカインの説明", "continued exosome quote"],
+        [">"],
+        id="blockquote",
+    ),
+    pytest.param(
+        "- 箇条書きのエクソソーム\n- [x] checked myokine task\n\n1. 番号付きの項目\n2) second exerkine item\n",
+        ["箇条書きのエクソソーム", "checked myokine task", "番号付きの項目", "second exerkine item"],
+        ["- ", "[x]", "1.", "2)"],
+        id="lists",
+    ),
+    pytest.param(
+        "| 用語 | English |\n|:-----|--------:|\n| 細胞外小胞 | vesicle |\n",
+        ["用語", "English", "細胞外小胞", "vesicle"],
+        ["|:-----|--------:|", "|"],
+        id="table",
+    ),
+    pytest.param(
+        "```{note}\n:class: exosome-note\n運動によりエクソソームが増える。\n```\n",
+        ["運動によりエクソソームが増える。"],
+        ["```{note}", ":class: exosome-note", "```"],
+        id="myst-note-body-is-prose",
+    ),
+    pytest.param(
+        "```{admonition} エクソソームの定義\n---\nclass: tip\n---\n細胞外小胞の一種。\n\n- nested myokine item\n```\n",
+        ["エクソソームの定義", "細胞外小胞の一種。", "nested myokine item"],
+        ["```{admonition}", "class: tip"],
+        id="myst-admonition-with-title-and-yaml-options",
+    ),
+    pytest.param(
+        ":::{warning}\n検体は凍結保存すること。\n:::\n",
+        ["検体は凍結保存すること。"],
+        [":::{warning}", ":::"],
+        id="myst-colon-fence",
+    ),
+    pytest.param(
+        "````{tip}\nUse this:\n\n```python\nisolate_exosomes()\n```\n````\n",
+        ["Use this:"],
+        ["isolate_exosomes()"],
+        id="code-inside-admonition",
+    ),
+    pytest.param(
+        "```{code-block} python\nmyokine = secrete()\n```\n\n```{figure} exosome.png\nCaption text\n```\n",
+        [],
+        ["myokine = secrete()", "exosome.png", "Caption text"],
+        id="other-myst-directives-masked",
+    ),
+    pytest.param(
+        "(exosome-target)=\n# Exosomes\n\n% a MyST comment about myokines\n\n+++ break\n\nText.\n",
+        ["Exosomes", "Text."],
+        ["exosome-target", "a MyST comment about myokines", "+++ break"],
+        id="myst-one-line-blocks",
+    ),
+    pytest.param(
+        "Footnote[^ev] here.\n\n[^ev]: 脚注の本文。\n",
+        ["Footnote", "here.", "脚注の本文。"],
+        ["[^ev]"],
+        id="footnotes",
+    ),
+]
+
+INLINE = [
+    pytest.param("値は `exosome_count` です。", ["値は", "です。"], ["exosome_count"], id="code-span"),
+    pytest.param("Run ``code with ` tick`` now.", ["Run", "now."], ["code with ` tick"], id="code-span-double-backticks"),
+    pytest.param("Unclosed `tick and exosome text.", ["tick and exosome text."], [], id="unmatched-backtick"),
+    pytest.param(
+        "See [the exosome review](https://example.org/review \"Review title\") now.",
+        ["See", "the exosome review", "now."],
+        ["https://example.org/review", "Review title", "[", "]("],
+        id="inline-link",
+    ),
+    pytest.param(
+        "Read [EV papers][ev-ref] and [myokines][].",
+        ["EV papers", "myokines"],
+        ["[ev-ref]", "[]"],
+        id="reference-links",
+    ),
+    pytest.param("![エクソソームの電顕像](images/exosome.png)", ["エクソソームの電顕像"], ["images/exosome.png", "!["], id="image"),
+    pytest.param("Link [with `code_in_text`](x.md) here.", ["with", "here."], ["code_in_text", "x.md"], id="code-in-link-text"),
+    pytest.param("Go to <https://example.org/myokines> or <lab@example.org>.", ["Go to", " or "], ["https://example.org/myokines", "lab@example.org"], id="autolinks"),
+    pytest.param("Visit https://example.org/exosome-atlas today.", ["Visit", "today."], ["https://example.org/exosome-atlas"], id="bare-url"),
+    pytest.param("Mail exosome.lab@example.org today.", ["Mail", "today."], ["exosome.lab@example.org"], id="bare-email"),
+    pytest.param(
+        "Text <span class=\"exo\">tagged myokine</span> here.",
+        ["Text", "tagged myokine", "here."],
+        ['<span class="exo">', "</span>"],
+        id="inline-html",
+    ),
+    pytest.param(
+        "骨格筋は {term}`マイオカイン` と {term}`エクソソーム <exosome>` を分泌する。",
+        ["骨格筋は", "マイオカイン", "エクソソーム", "を分泌する。"],
+        ["{term}", "<exosome>"],
+        id="myst-term-role",
+    ),
+    pytest.param(
+        "Call {py:func}`isolate_exosomes` or see {ref}`myokine-section` and {doc}`the guide <guide>`.",
+        ["Call", "the guide"],
+        ["{py:func}`isolate_exosomes`", "{ref}`myokine-section`", "<guide>"],
+        id="myst-code-and-xref-roles",
+    ),
+    pytest.param(
+        "An *emphasised exosome*, a **strong myokine**, _under_ and ~~struck~~ text.",
+        ["emphasised exosome", "strong myokine", "under", "struck"],
+        ["*", "~~"],
+        id="emphasis-markers",
+    ),
+    pytest.param("Keep snake_case_name intact.", ["snake_case_name"], [], id="intraword-underscores"),
+    pytest.param("Escaped \\*star\\* and entity &amp; text.", ["star", "entity", "text."], ["\\", "&amp;"], id="escapes-and-entities"),
+    pytest.param("Math $E = mc^2$ inline, costs $5 and $10.", ["Math", "inline, costs", "and"], ["E = mc^2"], id="inline-math"),
+    pytest.param("Substitution {{ exosome_version }} here.", ["Substitution", "here."], ["{{ exosome_version }}"], id="myst-substitution"),
+]
+
+
+@pytest.mark.parametrize(("snippet", "kept", "masked"), BLOCKS + INLINE)
+def test_masking(snippet: str, kept: list[str], masked: list[str]) -> None:
+    doc = read_markdown(snippet)
+    assert len(doc.masked) == len(snippet)
+    assert doc.format == "markdown"
+    for word in kept:
+        assert_kept(snippet, doc.masked, word)
+    for word in masked:
+        assert_masked(snippet, doc.masked, word)
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "# 見出し\n\n- 運動で `IL-6` が増える。\n"
+    doc = read_markdown(text)
+    start = text.index("増える")
+    assert doc.masked[start : start + 3] == "増える"
+    assert [i for i, ch in enumerate(doc.masked) if ch == "\n"] == [i for i, ch in enumerate(text) if ch == "\n"]
+
+
+def test_crlf_newlines() -> None:
+    text = "# Title\r\n\r\n```\r\nexosome_code()\r\n```\r\n\r\nマイオカイン。\r\n"
+    doc = read_markdown(text)
+    assert len(doc.masked) == len(text)
+    assert_kept(text, doc.masked, "マイオカイン。")
+    assert_kept(text, doc.masked, "Title")
+    assert_masked(text, doc.masked, "exosome_code()")
+    assert doc.masked.count("\r\n") == text.count("\r\n")
+
+
+def test_nested_admonitions_are_parsed_separately_when_a_block_would_run_across() -> None:
+    # the first body ends inside an unclosed fence; the second admonition must still be prose
+    text = "````{note}\n```python\nunclosed_fence_code()\n````\n\n```{tip}\nマイオカインの説明。\n```\n"
+    doc = read_markdown(text)
+    assert_masked(text, doc.masked, "unclosed_fence_code()")
+    assert_kept(text, doc.masked, "マイオカインの説明。")
+
+
+# -- agreement with markdown-it's full (inline) parse ------------------------------------------------
+
+_PROSE_WORDS = ["exosome", "myokine", "exerkine", "vesicle", "エクソソーム", "マイオカイン"]
+_CODE_WORDS = ["codeword", "funcname", "varname"]
+_TOKEN = re.compile(r"[A-Za-z\u30a0-\u30ff]+\d{4}")
+
+_LEAVES = [
+    "{p} {p} {p}\n{p} {p}.",
+    "# {p} {p}",
+    "{p} {p}\n===",
+    "{p} `{c} {c}` {p} *{p}* and **{p}** _{p}_.",
+    "{p} [{p} {p}](https://example.org/{c} \"{c}\") ![{p}]({c}.png) {p}",
+    "{p} [{p}][ref-label] {p}\n\n[ref-label]: https://example.org/{c}",
+    "{p} <https://example.org/{c}> <span class=\"{c}\">{p}</span> {p}",
+    "```\n{c} {c}\n```",
+    "```python\n{c}\n\n{c}\n```",
+    "    {c} {c}",
+    "<div>\n{c}\n</div>",
+    "<!-- {c} {c} -->",
+    "> {p} {p}\n> {p}",
+    "- {p}\n- {p} `{c}`\n\n  {p}",
+    "1. {p}\n2. {p}",
+    "| {p} | {p} |\n|---|---|\n| {p} | `{c}` |",
+    "$$\n{c} + {c}\n$$",
+    "{p} \\*{p}\\* &amp; {p}",
+    "***",
+]
+_CONTAINERS = [("- ", "  "), ("1. ", "   "), ("> ", "> ")]
+
+
+def _nest(container: tuple[str, str], children: list[str]) -> str:
+    head, indent = container
+    lines = "\n\n".join(children).split("\n")
+    return "\n".join((head if number == 0 else indent) + line for number, line in enumerate(lines))
+
+
+def _fill(template: str) -> str:
+    counter = iter(range(10_000))
+    pools = {"p": _PROSE_WORDS, "c": _CODE_WORDS}
+
+    def word(match: re.Match[str]) -> str:
+        number = next(counter)
+        pool = pools[match.group(1)]
+        return f"{pool[number % len(pool)]}{number:04d}"
+
+    return re.sub(r"\{([pc])\}", word, template)
+
+
+_blocks = st.recursive(
+    st.sampled_from(_LEAVES),
+    lambda children: st.builds(_nest, st.sampled_from(_CONTAINERS), st.lists(children, min_size=1, max_size=3)),
+    max_leaves=6,
+)
+_documents = st.lists(_blocks, min_size=1, max_size=6).map(lambda blocks: _fill("\n\n".join(blocks) + "\n"))
+
+_FULL_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin).use(dollarmath_plugin)
+_HIDDEN_TOKENS = {"code_inline", "code_block", "fence", "html_block", "html_inline", "math_block", "math_inline"}
+
+
+def _markdown_it_words(text: str) -> tuple[set[str], set[str]]:
+    """The unique words markdown-it shows as text, and those in code, HTML, math and link targets."""
+    prose: set[str] = set()
+    hidden: set[str] = set()
+
+    def visit(tokens: list[Token]) -> None:
+        for token in tokens:
+            if token.type == "text":
+                prose.update(_TOKEN.findall(token.content))
+            elif token.type in _HIDDEN_TOKENS:
+                hidden.update(_TOKEN.findall(token.content))
+            for value in token.attrs.values():
+                hidden.update(_TOKEN.findall(str(value)))
+            if token.children:
+                visit(token.children)
+
+    visit(_FULL_PARSER.parse(text))
+    return prose, hidden
+
+
+@settings(max_examples=300, deadline=None)
+@given(_documents)
+def test_agrees_with_markdown_it(text: str) -> None:
+    prose, hidden = _markdown_it_words(text)
+    masked = read_markdown(text).masked
+    assert len(masked) == len(text)
+    for word in prose - hidden:
+        assert_kept(text, masked, word)
+    for word in hidden:
+        assert_masked(text, masked, word)
+
+
+# -- robustness -----------------------------------------------------------------------------------
+
+_MD_ALPHABET = st.sampled_from(list(" \t\n\r\n#>-*_+`~|[]()<>!{}$&\\:%=aAzZ19エクソソーム骨格筋。") + ["```", ":::", "---", "\u3000"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MD_ALPHABET, max_size=200).map("".join))
+def test_masked_text_has_the_original_shape(text: str) -> None:
+    masked = read_markdown(text).masked
+    assert len(masked) == len(text)
+    for original, shown in zip(text, masked):
+        assert shown == original or (shown == MASK and original not in "\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_keeps_its_length(text: str) -> None:
+    assert len(read_markdown(text).masked) == len(text)
