@@ -305,6 +305,8 @@ def build_unlisted(concepts: list[Concept], is_real_word: RealWordCheck) -> None
     folded_forms = {f.casefold() for f in forms}
     for c in concepts:
         for table, base in ((mutate.JA_MUTATIONS, c.ja), (mutate.EN_MUTATIONS, c.en)):
+            if table is mutate.EN_MUTATIONS and base.upper() == base:
+                continue        # an acronym (SPARC): a typo of it is not a word-like misspelling
             for kind, fn in table.items():
                 pool = []
                 for m in dict.fromkeys(fn(base)):
@@ -918,6 +920,14 @@ def check_file(text_lines: list[str], entry: dict, concepts: list[Concept]) -> l
         covered.setdefault(rec["line"], []).append((rec["column"], rec["column"] + len(rec["text"])))
     for line_no, col, text in entry.pop("_mentions"):
         covered.setdefault(line_no, []).append((col, col + len(text)))
+    # correct forms written by the word lists (e.g. a method that is itself a glossary term) also cover
+    # the variants they contain
+    correct = sorted({f for c in concepts for f in (c.ja, c.en, c.en_plural, *c.ja_admitted, *c.en_admitted)},
+                     key=len, reverse=True)
+    correct_pattern = re.compile("|".join(map(re.escape, correct)))
+    for i, text in enumerate(text_lines, 1):
+        for m in correct_pattern.finditer(text):
+            covered.setdefault(i, []).append((m.start() + 1, m.end() + 1))
     variants = sorted({v for c in concepts for v in (*c.ja_variants, *c.en_variants)}, key=len, reverse=True)
     if variants:
         pattern = re.compile("|".join(map(re.escape, variants)))

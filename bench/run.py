@@ -18,6 +18,7 @@ import platform
 import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -90,6 +91,8 @@ class Sample:
     max_rss_kib: int | None = None
     #: peak of the summed proportional set size of the process tree (KiB), sampled; multi-process cases
     tree_pss_kib: int | None = None
+    #: killed after --timeout seconds
+    timed_out: bool = False
 
 
 @dataclass
@@ -112,8 +115,12 @@ class Case:
     before: Callable[[], None] | None = None
     #: parser for accuracy: "exerkine" or "textlint"
     output: str | None = None
-    #: truth scope for accuracy: "all" or "md"
+    #: truth scope for accuracy: "all", "md", or a label for ``scope_files``
     scope: str = "all"
+    #: the files (relative paths) scored, when not the whole corpus or its Markdown half
+    scope_files: frozenset[str] | None = None
+    #: the directory the tool's paths are made relative to (default: the staged corpus)
+    root: Path | None = None
     #: sample the whole process tree's memory (worker processes)
     tree: bool = False
     #: the row that speed is compared with
@@ -180,7 +187,7 @@ class TreeSampler(threading.Thread):
         return self.peak
 
 
-def measure(case: Case, stdout_path: Path, stderr_path: Path) -> Sample:
+def measure(case: Case, stdout_path: Path, stderr_path: Path, timeout: float | None = None) -> Sample:
     if case.before:
         case.before()
     use_time = os.access(TIME, os.X_OK)
@@ -189,14 +196,21 @@ def measure(case: Case, stdout_path: Path, stderr_path: Path) -> Sample:
     with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=case.cwd, env=case.env, stdout=out, stderr=err,
-                                stdin=subprocess.DEVNULL)
+                                stdin=subprocess.DEVNULL, start_new_session=True)
         sampler = TreeSampler(proc.pid) if case.tree else None
         if sampler:
             sampler.start()
+        timer = threading.Timer(timeout, os.killpg, (proc.pid, signal.SIGKILL)) if timeout else None
+        if timer:
+            timer.start()
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
+        if timer:
+            timer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
     sample = Sample(wall=wall, rc=proc.returncode, max_rss_kib=usage.ru_maxrss)
+    if timeout and wall >= timeout:
+        sample.timed_out = True
     if sampler:
         sample.tree_pss_kib = sampler.stop()
     if use_time and time_file.exists():
@@ -367,9 +381,10 @@ def textlint_findings(stdout: Path, corpus: Path) -> tuple[list[tuple], dict]:
     return out, other
 
 
-def score(findings: list[tuple], truth: dict, scope: str) -> dict:
+def score(findings: list[tuple], truth: dict, scope: str, only: frozenset[str] | None = None) -> dict:
     """Match findings to expected findings (same file and line, overlapping spans) and count."""
-    files = {rel: e for rel, e in truth["files"].items() if scope == "all" or rel.startswith(scope + "/")}
+    files = {rel: e for rel, e in truth["files"].items()
+             if (rel in only if only is not None else scope == "all" or rel.startswith(scope + "/"))}
     by_line: dict[tuple[str, int], list[dict]] = {}
     for rel, e in files.items():
         for rec in e["findings"]:
@@ -382,7 +397,7 @@ def score(findings: list[tuple], truth: dict, scope: str) -> dict:
     def overlap(col: int, text: str, rec_col: int, rec_text: str) -> bool:
         return col < rec_col + max(len(rec_text), 1) and rec_col < col + max(len(text), 1)
 
-    tp = fp = 0
+    tp = fp = wrong_term = 0
     fp_kinds: dict[str, int] = {}
     fp_examples: list[dict] = []
     for rel, line, col, found, term in sorted(f for f in findings if f[0] in files):
@@ -391,6 +406,8 @@ def score(findings: list[tuple], truth: dict, scope: str) -> dict:
             best = min(candidates, key=lambda r: (r["column"] != col, r["found"] != found))
             best["_hit"] = True
             tp += 1
+            if term is not None and term != best["term_id"]:
+                wrong_term += 1
             continue
         fp += 1
         hit = [d for d in decoys.get((rel, line), []) if overlap(col, found, d["column"], d["text"])]
@@ -419,6 +436,8 @@ def score(findings: list[tuple], truth: dict, scope: str) -> dict:
         "expected": len(expected),
         "reported": tp + fp,
         "tp": tp, "fp": fp, "fn": fn,
+        # found at the right place but attributed to another concept (tools that name the concept)
+        "tp_with_other_term": wrong_term,
         "precision": round(tp / (tp + fp), 4) if tp + fp else None,
         "recall": round(tp / len(expected), 4) if expected else None,
         "recall_by_kind": recall_by(lambda r: r["kind"]),
@@ -452,6 +471,20 @@ def stage_corpus(corpus: Path, scratch: Path) -> tuple[Path, Path]:
     return staged, startup
 
 
+def stage_subset(staged: Path, target: Path, size: int) -> frozenset[str]:
+    """Copy the first files of the corpus (Markdown and reStructuredText alternate) up to ``size`` bytes."""
+    chosen, total = [], 0
+    for path in sorted((p for p in staged.rglob("*") if p.suffix in (".md", ".rst")), key=lambda p: p.stem):
+        if total >= size:
+            break
+        rel = path.relative_to(staged).as_posix()
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target / rel)
+        chosen.append(rel)
+        total += path.stat().st_size
+    return frozenset(chosen)
+
+
 def tree_size(path: Path, suffixes=(".md", ".rst")) -> tuple[int, int]:
     files = [p for p in (path.rglob("*") if path.is_dir() else [path]) if p.suffix in suffixes]
     return sum(p.stat().st_size for p in files), len(files)
@@ -472,6 +505,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="exerkine rules scored against the truth (comma-separated; empty for all)")
     parser.add_argument("--only", default="", help="run only cases whose name contains one of these words")
     parser.add_argument("--skip", default="", help="skip cases whose name contains one of these words")
+    parser.add_argument("--big-glossary-size", type=generate.parse_size, default=generate.parse_size("1MB"),
+                        help="how much of the corpus the 10,000-concept glossary rows read (default 1MB)")
+    parser.add_argument("--timeout", type=float, default=600,
+                        help="kill a run after this many seconds and mark its case failed (default 600)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch directory")
     args = parser.parse_args(argv)
 
@@ -508,8 +545,14 @@ def run(args, truth: dict, exerkine: list[str], python: str, scratch: Path, note
 
     def run_once(argv: list[str]) -> Callable[[], None]:
         """A warm row runs its own command once, untimed, right before the timed run."""
-        return lambda: subprocess.run(argv, cwd=scratch, env=env, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL, check=False)
+        def before() -> None:
+            try:
+                subprocess.run(argv, cwd=scratch, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               check=False, timeout=args.timeout)
+            except subprocess.TimeoutExpired:
+                pass
+
+        return before
 
     glossary_paths = [Path(g) for g in args.glossary] or [REPO / "glossary"]
     fingerprint = generate.glossary_fingerprint(generate.load_concepts(glossary_paths))
@@ -546,14 +589,17 @@ def run(args, truth: dict, exerkine: list[str], python: str, scratch: Path, note
     try:
         count = synthetic_glossary(big, generate.glossary_files(glossary_paths), truth["generator"]["seed"])
         check = subprocess.run(exerkine + ["glossary", "check", str(big)], capture_output=True, text=True,
-                               env=env, cwd=scratch)
+                               env=env, cwd=scratch, timeout=args.timeout)
         if check.returncode != 0:
             raise RuntimeError("the synthetic glossary does not validate:\n" + (check.stdout + check.stderr)[-2000:])
         big_args = ["--glossary", str(big)]
+        subset = stage_subset(staged, scratch / "subset", args.big_glossary_size)
+        sub_bytes, sub_files = tree_size(scratch / "subset")
         add(name="exerkine 10k glossary", tool="exerkine",
-            what=f"all files with a {count:,}-concept glossary, empty cache",
-            argv=lint + big_args + ["corpus"], bytes=all_bytes, files=all_files, ok=frozenset({0, 1}),
-            before=clear_cache, output="exerkine", baseline="textlint+prh")
+            what=f"{sub_files} of the files with a {count:,}-concept glossary, empty cache",
+            argv=lint + big_args + ["subset"], bytes=sub_bytes, files=sub_files, ok=frozenset({0, 1}),
+            before=clear_cache, output="exerkine", baseline="textlint+prh", root=scratch / "subset",
+            scope=f"{sub_files} files", scope_files=subset)
         add(name="exerkine 10k start-up warm", tool="exerkine",
             what=f"one 2 KB file with the {count:,}-concept glossary, second invocation",
             argv=lint + big_args + ["startup/start.md"], bytes=start_bytes, files=1, ok=frozenset({0, 1}),
@@ -605,7 +651,11 @@ def run(args, truth: dict, exerkine: list[str], python: str, scratch: Path, note
                 continue
             slug = re.sub(r"[^a-z0-9]+", "-", case.name.lower()).strip("-")
             stdout, stderr = logs / f"{slug}.out", logs / f"{slug}.err"
-            sample = measure(case, stdout, stderr)
+            sample = measure(case, stdout, stderr, args.timeout)
+            if sample.timed_out:
+                case.error = f"timed out: killed after {args.timeout:g} s"
+                print(f"[{case.name}] {case.error}", file=sys.stderr)
+                continue
             if sample.rc not in case.ok:
                 case.error = f"exit status {sample.rc}: {stderr.read_text(errors='replace')[-1500:]}"
                 print(f"[{case.name}] failed: {case.error}", file=sys.stderr)
@@ -660,11 +710,12 @@ def summarize(cases: list[Case], truth: dict, staged: Path, scratch: Path, rules
             row["baseline"] = case.baseline
         if case.output and case.last_stdout and not case.error:
             try:
+                root = case.root or staged
                 if case.output == "exerkine":
-                    found, other = exerkine_findings(case.last_stdout, scratch, staged, rules)
+                    found, other = exerkine_findings(case.last_stdout, scratch, root, rules)
                 else:
-                    found, other = textlint_findings(case.last_stdout, staged)
-                row["accuracy"] = score(found, truth, case.scope)
+                    found, other = textlint_findings(case.last_stdout, root)
+                row["accuracy"] = score(found, truth, case.scope, case.scope_files)
                 row["accuracy"]["other_findings"] = other
             except (ValueError, KeyError, OSError) as exc:
                 row["accuracy_error"] = f"could not read the output: {exc}"
