@@ -64,7 +64,7 @@ _PROSE_ARGUMENT_DIRECTIVES = frozenset(
     """admonition topic sidebar rubric table list-table centered versionadded versionchanged
     deprecated versionremoved contents""".split()
 )
-#: directives whose content is data with prose cells, not reStructuredText blocks
+#: directives whose content is records of cells, not reStructuredText blocks
 _DATA_DIRECTIVES = frozenset({"csv-table"})
 
 
@@ -391,9 +391,9 @@ class _Scanner:
         if kind != "data":
             self.parse(blank, stop, inner, None)
             return
-        for j in range(blank, stop):
+        for j in range(blank, stop):  # a record: its cells are parsed one line at a time
             if self.indents[j] >= 0:
-                self._add_prose(j, self.leads[j], j + 1)
+                self.parse(j, j + 1, self.indents[j], None)
 
     # -- paragraphs, titles, definition lists ------------------------------------------------------
 
