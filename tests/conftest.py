@@ -83,6 +83,34 @@ MINI_GLOSSARY = """\
   definition: {ja: 多様な細胞が産生するサイトカイン。, en: A cytokine produced by many cell types.}
   facts: {origin: {tissues: [skeletal-muscle, immune-cells, adipose-tissue], source: Test source H}}
   sources: [Test source H]
+- id: exerkine
+  ja: {term: エクサカイン, reading: えくさかいん}
+  en: {term: exerkine}
+  definition: {ja: 運動に応答して様々な臓器から放出される因子の総称。, en: Factors that many organs release in response to exercise.}
+  facts:
+    coined: {year: 2016, by: "Safdar A, Saleem A, Tarnopolsky MA", source: Test source K}
+    origin: {tissues: [skeletal-muscle, liver, adipose-tissue, heart], source: Test source K}
+  history:
+    - {year: 2015, by: Tarnopolsky MA, ja: 運動時に肝臓から放出される因子。, en: Factors released by the liver during exercise., source: Test source K}
+  misconceptions:
+    - ja: エクサカインとは骨格筋から分泌される因子のことである。
+      en: Exerkines are the factors secreted by skeletal muscle.
+      why: That is the definition of a myokine; exerkines come from many organs.
+      source: Test source K
+    - ja: マイオカインは運動で筋肉が収縮したときにだけ分泌される物質である。
+      en: Myokines are substances secreted only when muscle contracts during exercise.
+      why: Muscle also secretes myokines at rest; the definition rests on the origin, not on the trigger.
+      source: Test source K
+  sources: [Test source K]
+- id: apoptotic-body
+  ja: {term: アポトーシス小体, reading: あぽとーしすしょうたい}
+  en: {term: apoptotic body, plural: apoptotic bodies}
+  definition: {ja: アポトーシスの過程で細胞から放出される大きな小胞。, en: Large vesicles released by cells dying by apoptosis.}
+  facts:
+    size: {min: 1000, max: 5000, unit: nm, source: Test source L, reported: [{min: 500, max: 2000, unit: nm, source: Test source M}]}
+    coined: {year: 1972, by: "Kerr JFR, Wyllie AH, Currie AR", source: Test source L}
+    is_a: [extracellular-vesicle]
+  sources: [Test source L]
 """
 
 

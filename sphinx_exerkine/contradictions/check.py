@@ -1,0 +1,326 @@
+"""The ``definition-contradiction`` check: statements about terms compared with the glossary's facts.
+
+Only sentences that hold a term the glossary knows something about are read (and tokenized); questions,
+sentences that report a claim to reject it, and definitions attributed to a historical source recorded in
+the glossary are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Iterable, Iterator
+
+from ..finding import Finding
+from ..lint import Context
+from ..matcher import Match, Matcher
+from ..model import Concept, Glossary, Range
+from ..readers import Document
+from . import claims_en, claims_ja
+from .claims import Occurrence, OriginClaim, RelationClaim, Statement, is_japanese
+from .knowledge import Edge, Knowledge, knowledge, surnames
+from .misconceptions import Profile, best_match, build_profiles, may_match, said_span
+from .quantities import contradicts, describe_fact
+from .sentences import Sentence, make_sentence, next_sentence, sentence_bounds
+from .tokens import tokenize
+from .vocabulary import (ATTRIBUTION, HISTORY_PAST_ONLY, HISTORY_VOCAB, is_question, is_refutation, tissue_name,
+                         tissues_named)
+
+RULE = "definition-contradiction"
+
+_HEADING = re.compile(r"^[\W\d_]*(?:注\s*\d+\s*[)）]\s*)?(?P<term>.+?)\s*(?:[（(][^（()）]*[）)])?\s*(?P<mark>とは|って|[：:])?\s*$")
+
+
+def check(doc: Document, matches: list[Match], ctx: Context) -> Iterator[Finding]:
+    """Findings of ``definition-contradiction`` in ``doc``."""
+    if not matches:
+        return
+    kb = knowledge(ctx.glossary)
+    relevant = kb.relevant
+    if not any(m.concept in relevant for m in matches):
+        return
+    ordered = sorted(matches, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    seen: set[tuple[int, int, str]] = set()
+    covered_to = -1
+    for m in ordered:
+        if m.concept not in relevant or m.start < covered_to:
+            continue
+        start, end = sentence_bounds(doc.masked, m.start)
+        covered_to = end
+        sentence = make_sentence(doc.masked, start, end)
+        for finding in _check_sentence(doc, sentence, _occurrences(sentence, ordered, starts), ordered, starts,
+                                       ctx, kb):
+            key = (finding.start, finding.end, finding.message)
+            if key not in seen:
+                seen.add(key)
+                yield finding
+
+
+def clear_caches() -> None:
+    """Forget tokenized sentences and compiled glossaries (for benchmarks and tests)."""
+    tokenize.cache_clear()
+    _PROFILES.clear()
+
+
+def _occurrences(sentence: Sentence, ordered: list[Match], starts: list[int]) -> list[Occurrence]:
+    out = []
+    for k in range(bisect_left(starts, sentence.start), len(ordered)):
+        m = ordered[k]
+        if m.start >= sentence.end:
+            break
+        if m.end > sentence.end:
+            continue
+        i = sentence.index(m.start)
+        j = sentence.index(m.end - 1) + 1
+        out.append(Occurrence(i, j, m))
+    return out
+
+
+def _skip(text: str) -> bool:
+    return is_question(text) or is_refutation(text)
+
+
+def _check_sentence(doc: Document, sentence: Sentence, occurrences: list[Occurrence], ordered: list[Match],
+                    starts: list[int], ctx: Context, kb: Knowledge) -> Iterator[Finding]:
+    text = sentence.text
+    if not text:
+        return
+    module = claims_ja if is_japanese(text) else claims_en
+    statements = module.statements(sentence, occurrences, kb.relevant.__contains__)
+    statements.extend(_heading_statement(doc, sentence, occurrences, ordered, starts, kb))
+    if not statements or _skip(text):
+        return
+    for statement in statements:
+        concept = ctx.glossary[statement.concept]
+        findings = list(_findings(doc, statement, concept, ctx, kb))
+        if findings and not _historical(statement.sentence.text, concept, kb):
+            yield from findings
+
+
+def _heading_statement(doc: Document, sentence: Sentence, occurrences: list[Occurrence], ordered: list[Match],
+                       starts: list[int], kb: Knowledge) -> list[Statement]:
+    """A line made of a term alone (「エクソソームとは」, 「注２） エクソソーム」, "Exosome:") is defined by the
+    sentence after it."""
+    if len(occurrences) != 1 or occurrences[0].concept not in kb.relevant:
+        return []
+    if len(sentence.text) > occurrences[0].end - occurrences[0].start + 16:
+        return []
+    m = _HEADING.match(sentence.text)
+    occ = occurrences[0]
+    if m is None or (m.start("term"), m.end("term")) != (occ.start, occ.end):
+        return []
+    following = next_sentence(doc.masked, sentence.end)
+    if following is None or not following.text or _skip(following.text):
+        return []
+    if not m.group("mark") and not (is_japanese(following.text) and _noun_ending(following.text)):
+        return []  # a section title followed by prose, not a term followed by its definition
+    module = claims_ja if is_japanese(following.text) else claims_en
+    inner = _occurrences(following, ordered, starts)
+    anchor = Occurrence(0, 0, occ.match)
+    return [module.statement_for_region(following, anchor, inner, "heading")]
+
+
+def _noun_ending(text: str) -> bool:
+    """「…30〜100 nmのもの。」「…の総称」: the sentence ends with a noun (a definition without a verb)."""
+    tokens = [t for t in tokenize(text) if t.pos1 != "補助記号"]
+    return bool(tokens) and tokens[-1].is_noun
+
+
+def _historical(text: str, concept: Concept, kb: Knowledge) -> bool:
+    """The sentence reports a definition the glossary records as historical (year or author)."""
+    if not concept.history or not (HISTORY_VOCAB.search(text) or ATTRIBUTION.search(text)):
+        return False
+    recorded = kb.history_years.get(concept.id, frozenset())
+    years = {int(y) for y in re.findall(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])", text)}
+    decades = {int(d) for d in re.findall(r"(?<![0-9])(1[89][0-9]0|20[0-9]0)\s*(?:年代|s\b)", text)}
+    if years & recorded or any(d <= y < d + 10 for d in decades for y in recorded):
+        return True
+    if surnames(text) & kb.history_names.get(concept.id, frozenset()):
+        return True
+    return bool(HISTORY_PAST_ONLY.search(text))
+
+
+# ------------------------------------------------------------------------------------------ findings
+
+
+def _findings(doc: Document, statement: Statement, concept: Concept, ctx: Context,
+              kb: Knowledge) -> Iterator[Finding]:
+    name = concept.term(statement.lang)
+    misconception = _misconception(statement, ctx)
+
+    def finding(i: int, j: int, message: str) -> Finding:
+        start, end = statement.sentence.span(i, j)
+        return ctx.finding(RULE, start, end, message, term=concept.id, found=doc.text[start:end])
+
+    facts = concept.facts
+    for qc in statement.quantities if facts.size or facts.length else ():
+        fact = _range_fact(concept, qc.quantity.dimension, qc.context)
+        if fact is not None and contradicts(qc.quantity, fact[1]):
+            message = (f"{name}: {fact[0]} {qc.quantity.describe()} contradicts the glossary "
+                       f"({describe_fact(fact[1])})")
+            yield finding(qc.quantity.start, qc.quantity.end, message)
+    for oc in statement.origins if _origin_worth(statement, concept) else ():
+        for i, j, message in _origin_messages(name, concept, oc, statement.lang):
+            if misconception is None or "only" not in message:
+                yield finding(i, j, message)
+    for rc in statement.relations if statement.concept in kb.linked else ():
+        message = _relation_message(name, statement.concept, rc, ctx.glossary, kb, statement.lang)
+        if message:
+            yield finding(rc.start, rc.end, message)
+    if facts.coined is not None and statement.coined is not None:
+        for i, j, message in _coined_messages(name, concept, statement):
+            yield finding(i, j, message)
+    if misconception is not None:
+        profile = misconception
+        i, j = said_span(profile, statement)
+        item = profile.misconception
+        source = f" (source: {item.source})" if item.source else ""
+        yield finding(i, j, f"{name}: states a known misconception (\"{profile.text}\"): {item.why}{source}")
+
+
+_ORIGIN_MARKERS = re.compile(r"だけ|のみ|しか|唯一|専ら|もっぱら|ない|なく|ず|ぬ|ません|以外")
+
+
+def _origin_worth(statement: Statement, concept: Concept) -> bool:
+    """Whether an origin claim of the statement could contradict the glossary (the tokenizer is only asked
+    when it could): a tissue is named, and it lies outside an exclusive origin, or an exclusivity or
+    negation marker is there."""
+    origin = concept.facts.origin
+    if origin is None or not statement.parts():
+        return False
+    if statement.lang == "en":
+        return True
+    said = statement.said()
+    named = tissues_named(said, "ja")
+    if not named - {None}:
+        return False
+    if _ORIGIN_MARKERS.search(said):
+        return True
+    return origin.exclusive and "any-cell" not in origin.tissues and any(
+        t is not None and t not in origin.tissues for t in named)
+
+
+def _range_fact(concept: Concept, dimension: str, context: str) -> tuple[str, Range] | None:
+    from .quantities import dimension as dimension_of
+
+    candidates = [(label, fact) for label, fact in (("size", concept.facts.size), ("length", concept.facts.length))
+                  if fact is not None and dimension_of(fact.unit) == dimension]
+    if len(candidates) > 1 and context:
+        candidates = [c for c in candidates if c[0] == context] or candidates
+    return candidates[0] if candidates else None
+
+
+def _tissues(ids: Iterable[str], lang: str) -> str:
+    return ", ".join(tissue_name(t, lang) for t in ids)
+
+
+def _origin_messages(name: str, concept: Concept, oc: OriginClaim, lang: str) -> list[tuple[int, int, str]]:
+    origin = concept.facts.origin
+    if origin is None:
+        return []
+    listed = set(origin.tissues)
+    source = f"; source: {origin.source}" if origin.source else ""
+    said = _tissues(oc.tissues, lang)
+    out = []
+    if oc.negated:
+        denied = [t for t in oc.tissues if t in listed]
+        if denied:
+            out.append((oc.start, oc.end, f"{name}: origin 'not {_tissues(denied, lang)}' contradicts the glossary "
+                                          f"(origin: {_tissues(origin.tissues, lang)}{source})"))
+        return out
+    if origin.exclusive:
+        outside = [t for t in oc.tissues if t not in listed and "any-cell" not in listed]
+        if outside:
+            out.append((oc.start, oc.end, f"{name}: origin {_tissues(outside, lang)} contradicts the glossary "
+                                          f"({_tissues(origin.tissues, lang)} only{source})"))
+    elif oc.exclusive:
+        others = [t for t in origin.tissues if t not in oc.tissues]
+        if others:
+            out.append((oc.start, oc.end, f"{name}: origin only {said} contradicts the glossary "
+                                          f"({_tissues(origin.tissues, lang)}; not exclusive{source})"))
+    return out
+
+
+def _describe_edge(edge: Edge, glossary: Glossary, lang: str) -> str:
+    def term(cid: str) -> str:
+        return glossary[cid].term(lang)
+
+    if edge.relation in ("is_a", "part_of"):
+        text = f"{term(edge.child)} {edge.relation} {term(edge.parent)}"
+    else:
+        text = f"{term(edge.parent)} {edge.relation} {term(edge.child)}"
+    return text + (f"; source: {edge.source}" if edge.source else "")
+
+
+def _relation_message(name: str, subject: str, rc: RelationClaim, glossary: Glossary, kb: Knowledge,
+                      lang: str) -> str | None:
+    other = glossary[rc.other].term(lang)
+    child, parent = (subject, rc.other) if rc.direction == "below" else (rc.other, subject)
+    wording = f"{rc.relation} {other}"
+    if rc.negated:
+        edge = kb.path_edge(child, parent)
+        if edge is None:
+            return None
+        return f"{name}: 'not {wording}' contradicts the glossary ({_describe_edge(edge, glossary, lang)})"
+    if kb.path_edge(child, parent) is not None:
+        return None
+    reverse = kb.path_edge(parent, child)
+    if reverse is not None:
+        return f"{name}: {wording} contradicts the glossary ({_describe_edge(reverse, glossary, lang)})"
+    siblings = kb.common_parent(child, parent)
+    if siblings is not None:
+        common, first, second = siblings
+        both = f"{glossary[child].term(lang)} and {glossary[parent].term(lang)} are both below {glossary[common].term(lang)}"
+        source = first.source or second.source
+        return f"{name}: {wording} contradicts the glossary ({both}{'; source: ' + source if source else ''})"
+    return None
+
+
+def _coined_messages(name: str, concept: Concept, statement: Statement) -> list[tuple[int, int, str]]:
+    coined = concept.facts.coined
+    claim = statement.coined
+    assert coined is not None and claim is not None
+    source = f"; source: {coined.source}" if coined.source else ""
+    by = f", by {coined.by}" if coined.by else ""
+    out = []
+    if claim.years and all(year != coined.year for year, _, _ in claim.years):
+        year, i, j = claim.years[0]
+        out.append((i, j, f"{name}: coined in {year} contradicts the glossary ({coined.year}{by}{source})"))
+    expected = surnames(coined.by)
+    names = [(n, i, j) for n, i, j in claim.names]
+    if expected and names and not {n for n, _, _ in names} & expected:
+        _, i, j = names[0]
+        said = statement.sentence.text[i:j]
+        out.append((i, j, f"{name}: coined by {said} contradicts the glossary ({coined.by}, {coined.year}{source})"))
+    return out
+
+
+# ------------------------------------------------------------------------------------------ misconceptions
+
+_PROFILES: dict[int, tuple[Glossary, Matcher, dict[tuple[str, str], list[Profile]]]] = {}
+
+
+def _profiles(ctx: Context) -> dict[tuple[str, str], list[Profile]]:
+    key = id(ctx.glossary)
+    hit = _PROFILES.get(key)
+    if hit is None or hit[0] is not ctx.glossary or hit[1] is not ctx.matcher:
+        if len(_PROFILES) >= 4:
+            _PROFILES.pop(next(iter(_PROFILES)))
+        hit = (ctx.glossary, ctx.matcher, build_profiles(ctx.glossary, ctx.matcher))
+        _PROFILES[key] = hit
+    return hit[2]
+
+
+def _misconception(statement: Statement, ctx: Context) -> Profile | None:
+    if statement.role in ("appositive", "parenthetical"):
+        return None
+    profiles = _profiles(ctx).get((statement.concept, statement.lang))
+    if not profiles:
+        return None
+    said = statement.said() if statement.lang == "ja" else statement.said().lower()
+    profiles = [p for p in profiles if may_match(p, said)]
+    if not profiles:
+        return None
+    found = best_match(profiles, statement)
+    return found[0] if found else None

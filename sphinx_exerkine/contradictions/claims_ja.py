@@ -1,0 +1,506 @@
+"""Japanese statements about terms, read from the clause structure given by fugashi/unidic-lite.
+
+The term is the topic when it is followed (after an optional parenthesis such as 「（英語名）」) by は, とは,
+って, も, の定義は, 「という言葉は」 or a colon, the subject when followed by が; what is said about it runs to
+the end of the sentence or to the comma before the next topic. A relative clause right before the term
+(「…であるX」「…から分泌されるX」) is an appositive: it states properties too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Callable
+
+from .claims import (CoinedClaim, Content, Occurrence, OriginClaim, QuantityClaim, Readers, RelationClaim,
+                     Statement, occurrence_key)
+from .quantities import LENGTH_WORDS, SIZE_WORDS, Quantity, find_quantities
+from .sentences import Sentence
+from .tokens import Token, token_at, tokenize
+from .vocabulary import (COINAGE_STRONG, COINAGE_WEAK, JA_EXCLUSIVE, JA_NOT_ONLY, JA_ORIGIN_LEMMAS, JA_STOP,
+                         LOCAL_FIRST, SYNONYMS, WORD_REFERENCE, YEAR_JA, canonical, ja_tissues)
+
+_PAREN = re.compile(r"\s*[（(][^（()）]{0,80}[）)]")
+_MARKER = re.compile(
+    r"\s*(?:(?P<toha>とは|って|の定義(?:は|とは))|(?P<measure>の(?:大きさ|直径|サイズ|粒径|長さ|鎖長|塩基長)(?:は|が))"
+    r"|(?P<word>という(?:言葉|用語|語|名称|呼称|呼び名|名前|造語|概念))(?:は|が|も|を|の|自体は)?"
+    r"|(?P<ha>は)|(?P<ga>が)|(?P<mo>も)|(?P<colon>[：:]))"
+)
+_CLAUSE_PUNCT = frozenset("、。，．,「」『』（）()【】：:；;")
+_DEFINING_TAIL = re.compile(r"のこと|を指す|を指し|の総称|と呼ば|と呼ぶ|と定義|をいう|を言う|のことを")
+
+# hierarchy wording after another term Y inside what is said about X
+_BELOW_WORDS = re.compile(
+    r"^(?:など)?の(?P<rel>一種|一つ|ひとつ|一部|一員|仲間|サブタイプ|サブセット|亜型|亜群|下位分類|構成要素|一形態|"
+    r"一群|部分集合|サブクラス|種類|一分類)"
+)
+_ABOVE_WORDS = re.compile(r"^(?:など)?(?:の(?:総称|上位概念)|を(?:含む|含め|包含|包括|総称))")
+_CONTAINED = re.compile(r"^(?:中)?に(?:含まれ|属す|分類され|包含され|包括され)")
+_COPULA = re.compile(r"^\s*(?:で(?:ある|あり|あって|す|もある|もあり|はな|もな|はありません)|だ(?:[。、，．]|$)|じゃな)")
+_NEGATED_AFTER = re.compile(r"^(?:で|に)?(?:は|も)?(?:な[いくかけ]|ありません|ございません)")
+_PART_WORDS = frozenset({"一部", "構成要素", "部分集合"})
+
+_NAME = re.compile(
+    r"(?P<n>[A-Z][A-Za-z'’\-]+(?:[ .]+[A-Z][A-Za-z'’\-]*\.?)*)\s*(?:ら|博士|教授|氏|et al\.?)?\s*"
+    r"(?:によって|により|が(?:提唱|命名|名付|名づ|最初|初めて|造|作)|の(?:提唱|命名|グループ|研究グループ))"
+)
+
+_CASE_PARTICLES = frozenset({"から", "より", "で", "が"})
+_COORDINATORS = ("や", "と", "、", "・", "及び", "および", "または", "，", "又は")
+_NEGATIVE_LEMMAS = frozenset({"ない", "無い", "ず", "ぬ", "ん"})
+
+
+def statements(sentence: Sentence, occurrences: list[Occurrence],
+               relevant: Callable[[str], bool]) -> list[Statement]:
+    """Statements about the relevant terms of a Japanese sentence. Only the words around each term are
+    looked at here; the tokenizer runs later, and only for the claims that need it."""
+    text = sentence.text
+    out: list[Statement] = []
+    for occ in occurrences:
+        if relevant(occ.concept):
+            statement = _statement(sentence, occ, occurrences)
+            if statement is not None:
+                out.append(statement)
+    return out
+
+
+def statement_for_region(sentence: Sentence, occurrence: Occurrence, occurrences: list[Occurrence],
+                         role: str) -> Statement:
+    """A statement about ``occurrence``'s term whose content is the whole of ``sentence`` (a heading's
+    definition on the next line)."""
+    return _build(sentence, occurrence, occurrences, role, (0, len(sentence.text)), None, True)
+
+
+_PARTICLES_BEFORE = frozenset("をにはがでともへやかの")
+_APPOSITIVE_STOP = re.compile(r"[、。，．,「」『』（）()【】：:；;]|(?<=[^\u3041-\u3096])[はがも](?=[^\u3041-\u3096])")
+
+
+def _appositive(text: str, occ: Occurrence) -> tuple[int, int] | None:
+    """The relative clause right before the term (「骨格筋から分泌されるX」「30〜150 nmのX」), if any."""
+    if occ.start == 0 or text.startswith("という", occ.end):
+        return None
+    before = text[occ.start - 1]
+    window_start = max(0, occ.start - 60)
+    if before == "の":
+        window = text[max(0, occ.start - 24):occ.start]
+        if "由来" not in window and not any(ch.isdigit() for ch in window):
+            return None
+    elif not ("\u3041" <= before <= "\u3096") or before in _PARTICLES_BEFORE:
+        return None
+    start = window_start
+    for m in _APPOSITIVE_STOP.finditer(text, window_start, occ.start):
+        start = m.end()
+    return (start, occ.start) if start < occ.start else None
+
+
+def _statement(sentence: Sentence, occ: Occurrence, occurrences: list[Occurrence]) -> Statement | None:
+    text = sentence.text
+    pos = occ.end
+    paren = _PAREN.match(text, pos)
+    paren_span = None
+    if paren:
+        paren_span = (paren.start(), paren.end())
+        pos = paren.end()
+    marker = _MARKER.match(text, pos)
+    appositive = _appositive(text, occ)
+    role = None
+    definitional = False
+    if marker:
+        if marker.group("toha"):
+            role, definitional = "topic", True
+        elif marker.group("word"):
+            role, definitional = "word", True
+        elif marker.group("colon"):
+            role, definitional = "annotation", True
+        elif marker.group("ga") or marker.group("measure"):
+            role = "subject"
+        else:
+            role = "topic"
+    if role is not None:
+        region = (marker.end(), _scope_end(text, marker.end(), occ, occurrences))  # type: ignore[union-attr]
+    elif appositive is not None:
+        role, region = "appositive", (occ.start, occ.start)
+    elif paren_span is not None and find_quantities(text[paren_span[0]:paren_span[1]]):
+        role, region = "parenthetical", paren_span
+    else:
+        return None
+    return _build(sentence, occ, occurrences, role, region, appositive, definitional)
+
+
+def _build(sentence: Sentence, occ: Occurrence, occurrences: list[Occurrence], role: str,
+           region: tuple[int, int], appositive: tuple[int, int] | None, definitional: bool) -> Statement:
+    text = sentence.text
+    parts = [span for span in (region, appositive) if span is not None and span[1] > span[0]]
+    # an appositive ending in 「…の」 only gives sizes; one ending in a verb states an origin too
+    origin_parts = [p for p in parts if p != appositive or text[p[1] - 1] != "の"]
+
+    def quantities() -> tuple[QuantityClaim, ...]:
+        return tuple(q for a, b in parts for q in _quantities(text, a, b, occ, occurrences))
+
+    def relations() -> tuple[RelationClaim, ...]:
+        return tuple(r for a, b in parts for r in _relations(text, a, b, occ, occurrences))
+
+    def origins() -> tuple[OriginClaim, ...]:
+        tokens = tokenize(text)
+        return tuple(o for a, b in origin_parts for o in _origins(text, tokens, a, b))
+
+    def content() -> Content:
+        tokens = tokenize(text)
+        return Content(
+            keys=_keys(text, tokens, [region], occ, occurrences),  # a relative clause before a term restricts it
+            definitional=definitional or bool(_DEFINING_TAIL.search(text, region[0], region[1]))
+            or _noun_predicate(tokens, region),
+            negated=_negated_end(tokens, region),
+            exclusive=_exclusive(tokens, parts),
+            inclusive=any(tokens[k].surface == "も" and tokens[k].pos2 == "係助詞" for k in _tokens_in(tokens, *region)),
+        )
+
+    return Statement(sentence, occ, role, "ja", region, appositive,
+                     Readers(quantities, relations, lambda: _coined(text, role), origins, content))
+
+
+# ------------------------------------------------------------------------------------------ structure
+
+
+def _scope_end(text: str, start: int, occ: Occurrence, occurrences: list[Occurrence]) -> int:
+    """Where what is said about a topic ends: at the comma before the next term that is itself a topic or
+    subject (「Xは…であり、Yは…」), or at the end of the sentence."""
+    for other in occurrences:
+        if other.start <= start or other.concept == occ.concept:
+            continue
+        pos = other.end
+        paren = _PAREN.match(text, pos)
+        if paren:
+            pos = paren.end()
+        marker = _MARKER.match(text, pos)
+        if marker and not marker.group("colon") and not marker.group("word"):
+            comma = max(text.rfind("、", start, other.start), text.rfind("，", start, other.start))
+            if comma > start:
+                return comma
+    return len(text)
+
+
+def _tokens_in(tokens: tuple[Token, ...], a: int, b: int) -> range:
+    return range(token_at(tokens, a), token_at(tokens, b))
+
+
+# ------------------------------------------------------------------------------------------ quantities
+
+
+def _quantities(text: str, a: int, b: int, occ: Occurrence, occurrences: list[Occurrence]) -> list[QuantityClaim]:
+    out = []
+    for q in find_quantities(text[a:b]):
+        start, end = q.start + a, q.end + a
+        if _belongs_to_other(text, start, end, occ, occurrences):
+            continue
+        before = text[max(0, start - 10):start]
+        context = "size" if SIZE_WORDS.search(before) else "length" if LENGTH_WORDS.search(before) else ""
+        out.append(QuantityClaim(_shift(q, a), context))
+    return out
+
+
+def _shift(q: Quantity, by: int) -> Quantity:
+    return replace(q, start=q.start + by, end=q.end + by)
+
+
+_OWN_MODIFIER = re.compile(r"^\s*(?:程度|前後|くらい|ぐらい|ほど|以下|以上|未満)?\s*の[^、。，．,]{0,12}$")
+
+
+def _belongs_to_other(text: str, start: int, end: int, occ: Occurrence, occurrences: list[Occurrence]) -> bool:
+    """A quantity describing another term (「60–80 nmのY」, 「Y（60–80 nm）」) is not about ``occ``."""
+    for other in occurrences:
+        if other.concept == occ.concept:
+            continue
+        if other.start >= end and _OWN_MODIFIER.match(text[end:other.start]):
+            return True
+        if other.end <= start and re.fullmatch(r"\s*[（(][^（()）]*", text[other.end:start]):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------------------------------ origin
+
+
+def _tissue_before(text: str, starts: frozenset[int], end: int, floor: int) -> tuple[str | None, int] | None:
+    """The tissue name ending at ``end`` (longest, starting on a token boundary): (tissue id, start)."""
+    if end <= floor or text[end - 1] not in _tissue_last_chars():
+        return None
+    table = ja_tissues()
+    for length in range(min(_tissue_max_length(), end - floor), 0, -1):
+        start = end - length
+        if start in starts and text[start:end] in table:
+            return table[text[start:end]], start
+    return None
+
+
+@lru_cache(maxsize=1)
+def _tissue_last_chars() -> frozenset[str]:
+    return frozenset(name[-1] for name in ja_tissues())
+
+
+@lru_cache(maxsize=1)
+def _tissue_max_length() -> int:
+    return max(len(name) for name in ja_tissues())
+
+
+@lru_cache(maxsize=256)
+def _starts(tokens: tuple[Token, ...]) -> frozenset[int]:
+    return frozenset(t.start for t in tokens)
+
+
+def _tissue_list(text: str, tokens: tuple[Token, ...], k: int, floor: int) -> tuple[list[str], int, int, bool]:
+    """Tissues coordinated right before token ``k`` (「骨格筋や肝臓から」): ids, span start, span end and
+    whether an exclusivity particle sits between them and ``k`` (「骨格筋だけから」)."""
+    starts = _starts(tokens)
+    end = tokens[k].start
+    exclusive = False
+    j = k - 1
+    if j >= 0 and tokens[j].surface in ("だけ", "のみ", "ばかり"):
+        exclusive, end = True, tokens[j].start
+    tissues: list[str] = []
+    span_end = end
+    first = _tissue_before(text, starts, end, floor)
+    span_start = end
+    while first is not None:
+        tissue, start = first
+        if tissue is None:
+            return [], end, end, exclusive
+        tissues.insert(0, tissue)
+        span_start = start
+        coordinator = next((c for c in _COORDINATORS if text.endswith(c, floor, start)), None)
+        if coordinator is None:
+            break
+        first = _tissue_before(text, starts, start - len(coordinator), floor)
+    return tissues, span_start, span_end, exclusive
+
+
+def _origins(text: str, tokens: tuple[Token, ...], a: int, b: int) -> list[OriginClaim]:
+    out: list[OriginClaim] = []
+    indices = _tokens_in(tokens, a, b)
+    for k in indices:
+        t = tokens[k]
+        if t.lemma == "由来" and t.pos1 == "名詞":
+            tissues, s, e, _ = _tissue_list(text, tokens, k, a)
+            if tissues:
+                out.append(OriginClaim(tuple(tissues), False, False, s, e))
+            continue
+        agent = t.surface == "に" and k + 1 < len(tokens) and tokens[k + 1].lemma in ("因る", "依る", "よる")
+        if not (t.pos1 == "助詞" and t.surface in _CASE_PARTICLES or agent):
+            continue
+        tissues, s, e, exclusive = _tissue_list(text, tokens, k, a)
+        if not tissues:
+            continue
+        j = k + (3 if agent and k + 2 < len(tokens) and tokens[k + 2].surface in ("て", "る") else 2 if agent else 1)
+        contrast = t.surface == "で" and text.startswith(("ではなく", "でなく", "ではない"), t.start)
+        verb = _origin_verb(tokens, j, indices.stop)
+        if verb is None:
+            continue
+        segment = tokens[k:verb]
+        if any(x.surface in JA_EXCLUSIVE for x in segment) and not JA_NOT_ONLY.search(text, tokens[k].start, tokens[verb].start):
+            exclusive = True
+        if any(x.lemma in ("唯一", "専ら") or x.surface == "もっぱら" for x in tokens[indices.start:verb]):
+            exclusive = True
+        if JA_NOT_ONLY.search(text, e, tokens[min(k + 3, len(tokens) - 1)].end):
+            exclusive = False
+        has_shika = any(x.surface == "しか" for x in segment)
+        negated = contrast or (_negated_after(tokens, verb, indices.stop) and not has_shika)
+        marker = next((w for w in ("だけ", "のみ", "ばかり") if text.startswith(w, e)), "")
+        if exclusive and marker:
+            e += len(marker)
+        out.append(OriginClaim(tuple(tissues), negated, exclusive and not negated, s, e))
+    return out
+
+
+def _origin_verb(tokens: tuple[Token, ...], j: int, stop: int) -> int | None:
+    """Index of the word of origin (分泌, 放出, 作る, ...) that the case particle before ``j`` attaches to."""
+    if j < len(tokens) and tokens[j].surface == "の" and tokens[j].pos1 == "助詞":
+        return None  # 「骨格筋からの分泌を」: a noun phrase, not the predicate
+    for k in range(j, min(stop, j + 10)):
+        t = tokens[k]
+        if t.surface in ("。", "を") or t.pos1 == "補助記号" and t.pos2 == "句点":
+            return None
+        if t.lemma in JA_ORIGIN_LEMMAS:
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt is not None and nxt.pos1 == "助詞" and nxt.surface in ("を", "が", "の", "は", "も", "に", "と"):
+                return None
+            return k
+        if t.pos1 == "動詞" and t.pos2 != "非自立可能":
+            return None
+        if t.pos3 == "サ変可能" and k + 1 < len(tokens) and tokens[k + 1].lemma == "為る":
+            return None
+    return None
+
+
+def _negated_after(tokens: tuple[Token, ...], verb: int, stop: int) -> bool:
+    for k in range(verb + 1, min(len(tokens), verb + 8)):
+        t = tokens[k]
+        if t.surface in ("、", "。", "，") or t.pos1 == "助詞" and t.pos2 == "接続助詞" and t.surface not in ("て", "で"):
+            return False
+        if t.lemma in _NEGATIVE_LEMMAS and t.pos1 in ("助動詞", "形容詞"):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------------------------------ hierarchy
+
+
+def _relations(text: str, a: int, b: int, occ: Occurrence, occurrences: list[Occurrence]) -> list[RelationClaim]:
+    out: list[RelationClaim] = []
+    for other in occurrences:
+        if other.concept == occ.concept or not (a <= other.start and other.end <= b):
+            continue
+        pos = other.end
+        paren = _PAREN.match(text, pos)
+        if paren:
+            pos = paren.end()
+        rest = text[pos:b]
+        claim = None
+        if m := _BELOW_WORDS.match(rest):
+            relation = "part_of" if m.group("rel") in _PART_WORDS else "is_a"
+            end = pos + m.end()
+            claim = ("below", relation, end, bool(_NEGATED_AFTER.match(text, end)))
+        elif m := _ABOVE_WORDS.match(rest):
+            claim = ("above", "includes", pos + m.end(), False)
+        elif m := _CONTAINED.match(rest):
+            claim = ("below", "is_a", pos + m.end(), bool(re.match(r"(?:ない|ません)", text[pos + m.end():])))
+        elif m := _COPULA.match(rest):
+            negated = bool(re.match(r"\s*(?:ではな|でもな|ではありません|じゃな)", rest))
+            if _is_predicate_head(text, a, other):
+                claim = ("below", "is_a", pos + m.end(), negated)
+        if claim is not None:
+            direction, relation, end, negated = claim
+            out.append(RelationClaim(other.concept, direction, relation, negated, other.start, end))
+    return out
+
+
+def _is_predicate_head(text: str, a: int, other: Occurrence) -> bool:
+    """「XはYである」: Y heads the predicate (not 「XはYと同様に…である」)."""
+    before = text[a:other.start]
+    return not re.search(r"[はがをに]$", before.strip()) or not before.strip()
+
+
+# ------------------------------------------------------------------------------------------ coinage
+
+
+def _coined(text: str, role: str) -> CoinedClaim | None:
+    if role not in ("topic", "subject", "word", "appositive", "annotation"):
+        return None
+    if not (COINAGE_STRONG.search(text) or WORD_REFERENCE.search(text) and COINAGE_WEAK.search(text)):
+        return None
+    if LOCAL_FIRST.search(text):
+        return None
+    years = tuple((int(m.group(1)), m.start(), m.end()) for m in YEAR_JA.finditer(text))
+    names = tuple((w.lower(), m.start("n"), m.end("n")) for m in _NAME.finditer(text)
+                  for w in re.findall(r"[A-Z][A-Za-z'’\-]{2,}", m.group("n")))
+    if not years and not names:
+        return None
+    return CoinedClaim(years, names)
+
+
+# ------------------------------------------------------------------------------------------ content
+
+
+def _noun_predicate(tokens: tuple[Token, ...], region: tuple[int, int]) -> bool:
+    """「…物質である」「…小胞です」: the predicate is a noun with a copula."""
+    k = token_at(tokens, region[1]) - 1
+    while k >= 0 and tokens[k].pos1 == "補助記号":
+        k -= 1
+    tail: list[Token] = []
+    while k >= 0 and len(tail) < 3 and tokens[k].pos1 in ("助動詞", "動詞") and tokens[k].start >= region[0]:
+        tail.insert(0, tokens[k])
+        k -= 1
+    words = "".join(t.surface for t in tail)
+    return words in ("である", "です", "だ", "でございます") and k >= 0 and tokens[k].is_noun
+
+
+def _negated_end(tokens: tuple[Token, ...], region: tuple[int, int]) -> bool:
+    k = token_at(tokens, region[1]) - 1
+    seen = 0
+    while k >= 0 and tokens[k].start >= region[0] and seen < 5:
+        t = tokens[k]
+        if t.pos1 != "補助記号":
+            seen += 1
+            if t.lemma in _NEGATIVE_LEMMAS and t.pos1 in ("助動詞", "形容詞"):
+                return not any(x.surface == "しか" for x in tokens[token_at(tokens, region[0]):k])
+        k -= 1
+    return False
+
+
+def _exclusive(tokens: tuple[Token, ...], parts: list[tuple[int, int]]) -> bool:
+    for a, b in parts:
+        for k in _tokens_in(tokens, a, b):
+            t = tokens[k]
+            if t.surface in JA_EXCLUSIVE or t.lemma in ("唯一", "専ら"):
+                nxt = "".join(x.surface for x in tokens[k:k + 4])
+                if not JA_NOT_ONLY.match(nxt):
+                    return True
+    return False
+
+
+def _keys(text: str, tokens: tuple[Token, ...], parts: list[tuple[int, int]], occ: Occurrence,
+          occurrences: list[Occurrence]) -> dict[str, tuple[int, int]]:
+    """Content keys of what is said: lemmas through the synonym table, tissues as ``tissue:<id>``, other
+    glossary terms as ``concept:<id>``; words before 「ではなく」 are left out (they are denied)."""
+    keys: dict[str, tuple[int, int]] = {}
+    starts = _starts(tokens)
+    for a, b in parts:
+        if b <= a:
+            continue
+        denied = _denied_spans(text, tokens, a, b)
+        covered: list[tuple[int, int]] = []
+        for other in occurrences:
+            if a <= other.start and other.end <= b:
+                covered.append((other.start, other.end))
+                if other.concept != occ.concept and not _inside(denied, other.start):
+                    key = occurrence_key(text[other.start:other.end], other.concept, "ja")
+                    keys.setdefault(key, (other.start, other.end))
+        for k in _tokens_in(tokens, a, b):
+            t = tokens[k]
+            if _inside(covered, t.start) or _inside(denied, t.start):
+                continue
+            # a tissue name ending with this token (骨格+筋 -> 骨格筋)
+            found = _tissue_before(text, starts, t.end, a)
+            if found is not None and found[0] is not None:
+                keys.setdefault(f"tissue:{found[0]}", (found[1], t.end))
+                continue
+            if not _content(t):
+                continue
+            keys.setdefault(_key(t), (t.start, t.end))
+    return keys
+
+
+def _key(t: Token) -> str:
+    if t.lemma in SYNONYMS:
+        return canonical(t.lemma)
+    if t.surface in SYNONYMS:
+        return canonical(t.surface)
+    return t.lemma
+
+
+def _content(t: Token) -> bool:
+    if t.lemma in JA_STOP or t.surface in JA_STOP:
+        return False
+    if t.pos1 == "名詞":
+        return t.pos2 not in ("数詞", "代名詞") and len(t.surface) > 0
+    if t.pos1 == "動詞":
+        return t.pos2 != "非自立可能"
+    if t.pos1 in ("形容詞", "形状詞"):
+        return t.pos2 != "非自立可能" and t.pos2 != "助動詞語幹"
+    return t.lemma in ("全て", "すべて")
+
+
+def _denied_spans(text: str, tokens: tuple[Token, ...], a: int, b: int) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"ではなく|でなく|じゃなく", text[a:b]):
+        end = a + m.start()
+        start = a
+        for k in _tokens_in(tokens, a, end):
+            if tokens[k].surface in ("、", "，", ","):
+                start = tokens[k].end
+        spans.append((start, a + m.end()))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)

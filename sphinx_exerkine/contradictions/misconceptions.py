@@ -1,0 +1,168 @@
+"""Recognising a known misconception in what a sentence says about a term.
+
+Each misconception of the glossary is read with the same analysers as the text: its subject (the term
+it is about, 「マイオカインは…」) and the content keys of what it says (lemmas through the synonym table,
+tissues, other terms). Keys that also appear in the subject's correct definition are shared; the others are
+what makes the misconception distinctive and weigh double. A statement matches when it says enough of the
+misconception — at least half of the weight, with a distinctive key among what it says — and does not name
+origin tissues the misconception does not name. A misconception made only of keys of the correct
+definition (「エクサカインとは骨格筋から分泌される因子のことである」 against a definition naming muscle among
+other organs) matches only a defining or exclusive statement that says all of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..matcher import Match, Matcher
+from ..model import Glossary, Misconception
+from . import claims_en, claims_ja
+from .claims import Occurrence, Statement
+from .sentences import make_sentence
+from .vocabulary import SYNONYMS, en_tissues, ja_tissues
+
+#: share of a misconception's weight a statement must say
+THRESHOLD = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    #: the concept whose entry lists the misconception
+    owner: str
+    #: the concept the misconception is about (its grammatical subject)
+    subject: str
+    misconception: Misconception
+    lang: str
+    keys: frozenset[str]
+    distinctive: frozenset[str]
+    tissues: frozenset[str]
+    #: surface forms of each key a sentence must say (one group per key): a sentence can only match when
+    #: it holds a form of a distinctive key (of every key, when none is distinctive)
+    triggers: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.misconception.ja if self.lang == "ja" else self.misconception.en
+
+
+def _occurrences(matcher: Matcher, text: str) -> list[Occurrence]:
+    return [Occurrence(m.start, m.end, m) for m in matcher.scan(text, fuzzy=False)]
+
+
+def _statement(matcher: Matcher, text: str, lang: str) -> Statement | None:
+    sentence = make_sentence(text, 0, len(text))
+    occurrences = _occurrences(matcher, sentence.text)
+    module = claims_ja if lang == "ja" else claims_en
+    for statement in module.statements(sentence, occurrences, lambda _: True):
+        if statement.role in ("topic", "subject", "word"):
+            return statement
+    return None
+
+
+def content_keys(matcher: Matcher, text: str, concept: str, lang: str) -> frozenset[str]:
+    """Content keys of a whole text (a definition), leaving out the concept's own name."""
+    sentence = make_sentence(text, 0, len(text))
+    occurrences = _occurrences(matcher, sentence.text)
+    own = Occurrence(0, 0, Match(0, 0, concept, "term", lang, ""))
+    module = claims_ja if lang == "ja" else claims_en
+    statement = module.statement_for_region(sentence, own, occurrences, "heading")
+    return frozenset(statement.keys)
+
+
+def build_profiles(glossary: Glossary, matcher: Matcher) -> dict[tuple[str, str], list[Profile]]:
+    """Profiles of every misconception, by (subject concept, language)."""
+    profiles: dict[tuple[str, str], list[Profile]] = {}
+    for concept in glossary:
+        for item in concept.misconceptions:
+            for lang, text in (("ja", item.ja), ("en", item.en)):
+                statement = _statement(matcher, text, lang)
+                if statement is None or not statement.keys:
+                    continue
+                subject = glossary.get(statement.concept)
+                if subject is None:
+                    continue
+                keys = frozenset(statement.keys)
+                correct = content_keys(matcher, subject.definition(lang), subject.id, lang)
+                distinctive = keys - correct
+                profiles.setdefault((subject.id, lang), []).append(Profile(
+                    owner=concept.id, subject=subject.id, misconception=item, lang=lang, keys=keys,
+                    distinctive=distinctive, tissues=statement.origin_tissues,
+                    triggers=tuple(_triggers(statement, key, lang, glossary) for key in sorted(distinctive or keys)),
+                ))
+    return profiles
+
+
+def _stem(word: str, lang: str) -> str:
+    if lang == "ja":
+        stripped = word.rstrip("\u3041\u3042\u3043\u3044\u3045\u3046\u3047\u3048\u3049\u304a"
+                               "\u304b\u304c\u304d\u304e\u304f\u3050\u3051\u3052\u3053\u3054\u3055\u3056\u3057"
+                               "\u3058\u3059\u305a\u305b\u305c\u305d\u305e\u305f\u3060\u3061\u3062\u3063\u3064"
+                               "\u3065\u3066\u3067\u3068\u3069\u306a\u306b\u306c\u306d\u306e\u306f\u3070\u3071"
+                               "\u3072\u3073\u3074\u3075\u3076\u3077\u3078\u3079\u307a\u307b\u307c\u307d\u307e"
+                               "\u307f\u3080\u3081\u3082\u3083\u3084\u3085\u3086\u3087\u3088\u3089\u308a\u308b"
+                               "\u308c\u308d\u308e\u308f\u3090\u3091\u3092\u3093\u3094\u3095\u3096")
+        return stripped or word
+    word = word.lower()
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _triggers(statement: Statement, key: str, lang: str, glossary: Glossary) -> tuple[str, ...]:
+    """Surface forms of ``key``: the word used in the misconception, its synonyms, the names of a tissue,
+    the forms of a term."""
+    text = statement.sentence.text
+    found: set[str] = set()
+    tissue_table = ja_tissues() if lang == "ja" else en_tissues()
+    start, end = statement.keys[key]
+    found.add(_stem(text[start:end], lang))
+    found.update(_stem(word, lang) for word, canon in SYNONYMS.items() if canon == key)
+    if key.startswith("tissue:"):
+        found.update(name for name, tid in tissue_table.items() if tid == key[7:])
+        concept = glossary.get(key[7:])
+        if concept is not None:
+            found.update(form if lang == "ja" else form.lower() for form in concept.preferred_forms())
+    elif key.startswith("concept:"):
+        concept = glossary.get(key[8:])
+        if concept is not None:
+            found.update(form if lang == "ja" else form.lower() for form in concept.preferred_forms())
+    return tuple(sorted(t for t in found if t))
+
+
+def may_match(profile: Profile, said: str) -> bool:
+    """Cheap test before reading the sentence's words (``said`` lower-cased for English)."""
+    hits = (any(t in said for t in group) for group in profile.triggers)
+    return any(hits) if profile.distinctive else all(hits)
+
+
+def score(profile: Profile, statement: Statement) -> float:
+    """How much of ``profile`` the statement says (0 when it does not match at all)."""
+    if statement.role in ("appositive", "parenthetical"):
+        return 0.0  # a relative clause before a term restricts it (「運動で分泌されるマイオカインは」)
+    content = statement.content
+    if content.negated or content.inclusive and not content.exclusive:
+        return 0.0
+    said = profile.keys & frozenset(content.keys)
+    if profile.tissues and statement.origin_tissues - profile.tissues:
+        return 0.0
+    if not profile.distinctive:
+        complete = said == profile.keys
+        return 1.0 if complete and (content.definitional or content.exclusive) else 0.0
+    if not said & profile.distinctive or len(said) < min(2, len(profile.keys)):
+        return 0.0
+    weight = {k: 2 if k in profile.distinctive else 1 for k in profile.keys}
+    value = sum(weight[k] for k in said) / sum(weight.values())
+    return value if value >= THRESHOLD else 0.0
+
+
+def best_match(profiles: list[Profile], statement: Statement) -> tuple[Profile, float] | None:
+    best = None
+    for profile in profiles:
+        value = score(profile, statement)
+        if value and (best is None or value > best[1]):
+            best = (profile, value)
+    return best
+
+
+def said_span(profile: Profile, statement: Statement) -> tuple[int, int]:
+    """The part of the sentence that says the misconception (first to last matching key)."""
+    spans = [statement.keys[k] for k in profile.keys if k in statement.keys]
+    return min(s for s, _ in spans), max(e for _, e in spans)

@@ -1,0 +1,188 @@
+"""Sentences of masked text, found around the places that need them, with a map back to the text.
+
+A sentence ends at 。．！？!? (with any closing brackets or quotes after it), at a full stop followed by a
+space in Latin text (not after abbreviations such as "et al." or "e.g."), and at a line break, unless the
+line break only wraps a long line: the line before is long, does not end a sentence, and the next line
+does not start a list item or heading. Masked characters are left out of the sentence's text, and a
+line break between Japanese characters is dropped (a space elsewhere), so that a hard-wrapped Japanese
+paragraph reads as it was written.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ..readers import MASK
+
+_BOUNDARY = re.compile(r"[。．！？!?]+[」』）)】\"'”’]*|(?<=[A-Za-z0-9)\]])\.(?=[\s\0])[\"'”’)]*|\n")
+_ABBREVIATIONS = frozenset({"al", "e.g", "i.e", "fig", "figs", "vs", "cf", "dr", "mr", "ms", "no", "approx",
+                            "ca", "etc", "eq", "ref", "refs", "vol", "pp", "st", "prof", "jr", "sr"})
+_MARKER = re.compile(r"[-*+•・■□●○◆◇▶►※>#|]|\d+[.)．）]|[（(]\d+[)）]|第\d|注\d|【|［|\[")
+_TERMINAL_END = tuple("。．！？!?.：:")
+#: a line at least this wide (CJK characters count twice) may be hard-wrapped
+WRAP_WIDTH = 30
+#: how far to look back for the start of a sentence
+_WINDOW = 600
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: its span in the text and its readable form."""
+
+    start: int
+    end: int
+    #: the sentence without masked characters, line breaks joined
+    text: str
+    #: for each character of ``text`` its offset in the original text, plus one entry for the end
+    offsets: tuple[int, ...]
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original (start, end) offsets of ``text[i:j]``."""
+        if j <= i:
+            return self.offsets[i], self.offsets[i]
+        return self.offsets[i], self.offsets[j - 1] + 1
+
+    def index(self, offset: int) -> int:
+        """Index in ``text`` of the character at original ``offset`` (or the next one kept)."""
+        return bisect_left(self.offsets, offset, 0, len(self.offsets) - 1)
+
+
+def _width(line: str) -> int:
+    return len(line) + sum(1 for ch in line if ord(ch) > 0x2E7F)
+
+
+def _strip(line: str) -> str:
+    return line.strip(" \t\r\u3000" + MASK)
+
+
+def _soft_break(masked: str, nl: int) -> bool:
+    """True when the line break at ``nl`` only wraps a long line inside a sentence."""
+    line_start = masked.rfind("\n", 0, nl) + 1
+    before = _strip(masked[line_start:nl])
+    blank = 0
+    while not before and line_start > 0 and blank < 2:  # a blank line inside a wrapped sentence (page break)
+        blank += 1
+        nl = line_start - 1
+        line_start = masked.rfind("\n", 0, nl) + 1
+        before = _strip(masked[line_start:nl])
+    if not before or before.endswith(_TERMINAL_END) or _width(before) < WRAP_WIDTH:
+        return False
+    pos, blank = nl + 1, 0
+    while True:
+        end = masked.find("\n", pos)
+        line = _strip(masked[pos:] if end == -1 else masked[pos:end])
+        if line:
+            break
+        if end == -1 or blank >= 2:
+            return False
+        blank += 1
+        pos = end + 1
+    return not _MARKER.match(line)
+
+
+def _is_hard(masked: str, m: re.Match) -> bool:
+    token = m.group()
+    if token == "\n":
+        return not _soft_break(masked, m.start())
+    if token.startswith("."):
+        word_start = m.start()
+        while word_start > 0 and (masked[word_start - 1].isalnum() or masked[word_start - 1] == "."):
+            word_start -= 1
+        word = masked[word_start:m.start()].lower()
+        if word in _ABBREVIATIONS or len(word) == 1 and word.isalpha():
+            return False
+    return True
+
+
+_BACK_CHARS = "。．！？!?\n."
+
+
+def _previous_end(masked: str, pos: int) -> int:
+    """End of the last hard boundary before ``pos`` (searching at most :data:`_WINDOW` characters back)."""
+    lo = max(0, pos - _WINDOW)
+    end = pos
+    while True:
+        k = max(masked.rfind(ch, lo, end) for ch in _BACK_CHARS)
+        if k < 0:
+            return lo
+        m = _BOUNDARY.match(masked, k)
+        if m is not None and m.end() <= pos and _is_hard(masked, m):
+            return m.end()
+        end = k
+
+
+def sentence_bounds(masked: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding offset ``pos``."""
+    start = _previous_end(masked, pos)
+    end = len(masked)
+    for m in _BOUNDARY.finditer(masked, pos, min(len(masked), pos + 4 * _WINDOW)):
+        if _is_hard(masked, m):
+            end = m.start() if m.group() == "\n" else m.end()
+            break
+    else:
+        end = min(len(masked), pos + 4 * _WINDOW)
+    return start, end
+
+
+_JOIN = re.compile(r"[ \t\r\u3000\0]*\n[\s\0]*|\0+")
+
+
+def _cjk(ch: str) -> bool:
+    return ord(ch) > 0x2E7F
+
+
+def make_sentence(masked: str, start: int, end: int) -> Sentence:
+    """The readable :class:`Sentence` for ``masked[start:end]``."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    pos = start
+    # trim leading/trailing blanks and masks
+    while pos < end and masked[pos] in " \t\r\n\u3000\0":
+        pos += 1
+    stop = end
+    while stop > pos and masked[stop - 1] in " \t\r\n\u3000\0":
+        stop -= 1
+    for m in _JOIN.finditer(masked, pos, stop):
+        chars.append(masked[pos:m.start()])
+        offsets.extend(range(pos, m.start()))
+        piece = m.group()
+        if "\n" in piece:
+            before = masked[m.start() - 1] if m.start() > 0 else " "
+            after = masked[m.end()] if m.end() < len(masked) else " "
+            if not (_cjk(before) and _cjk(after)):
+                chars.append(" ")
+                offsets.append(m.start())
+        pos = m.end()
+    chars.append(masked[pos:stop])
+    offsets.extend(range(pos, stop))
+    offsets.append(stop)
+    return Sentence(start, end, "".join(chars), tuple(offsets))
+
+
+def next_sentence(masked: str, end: int) -> Sentence | None:
+    """The sentence after the one ending at ``end`` (None at the end of the text)."""
+    pos = end
+    while pos < len(masked) and masked[pos] in " \t\r\n\u3000\0":
+        pos += 1
+    if pos >= len(masked):
+        return None
+    return make_sentence(masked, *sentence_bounds(masked, pos))
+
+
+def split(masked: str) -> list[Sentence]:
+    """Every sentence of a text (used by tests and tools; the checker only asks for what it needs)."""
+    out: list[Sentence] = []
+    pos = 0
+    while pos < len(masked):
+        while pos < len(masked) and masked[pos] in " \t\r\n\u3000\0":
+            pos += 1
+        if pos >= len(masked):
+            break
+        start, end = sentence_bounds(masked, pos)
+        sentence = make_sentence(masked, max(start, pos), end)
+        if sentence.text:
+            out.append(sentence)
+        pos = max(end, pos + 1)
+    return out
