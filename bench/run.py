@@ -656,8 +656,10 @@ def run(args, truth: dict, exerkine: list[str], python: str, scratch: Path, note
                 case.error = f"timed out: killed after {args.timeout:g} s"
                 print(f"[{case.name}] {case.error}", file=sys.stderr)
                 continue
+            if sample.rc in case.ok and case.output and not _is_json(stdout):
+                sample.rc = -1          # e.g. textlint prints its error and exits 1, like a lint failure
             if sample.rc not in case.ok:
-                case.error = f"exit status {sample.rc}: {stderr.read_text(errors='replace')[-1500:]}"
+                case.error = f"exit status {sample.rc}: {stderr.read_text(errors='replace')[-1500:].strip()}"
                 print(f"[{case.name}] failed: {case.error}", file=sys.stderr)
                 continue
             case.samples.append(sample)
@@ -676,6 +678,14 @@ def run(args, truth: dict, exerkine: list[str], python: str, scratch: Path, note
 
 
 # -------------------------------------------------------------------------------------------- results
+
+
+def _is_json(path: Path) -> bool:
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+        return True
+    except (ValueError, OSError):
+        return False
 
 
 def median(values: list[float]) -> float | None:
