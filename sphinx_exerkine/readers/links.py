@@ -16,10 +16,12 @@ _EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 def find_links(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """Append the spans of the URLs and e-mail addresses found in ``text[start:end]`` to ``spans``."""
-    for match in URL.finditer(text, start, end):
-        before = match.start() - 1
-        if before < 0 or not (text[before].isascii() and (text[before].isalnum() or text[before] in "/.@-")):
-            spans.append(match.span())
+    # every URL form has a colon except www.; most prose regions have neither
+    if text.find(":", start, end) != -1 or text.find("www.", start, end) != -1:
+        for match in URL.finditer(text, start, end):
+            before = match.start() - 1
+            if before < 0 or not (text[before].isascii() and (text[before].isalnum() or text[before] in "/.@-")):
+                spans.append(match.span())
     at = text.find("@", start, end)
     while at != -1:
         local = _EMAIL_LOCAL.search(text, max(start, at - 64), at)
