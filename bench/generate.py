@@ -147,6 +147,10 @@ LOOKALIKES = [
     ("マイクロアレイ", "microarray"), ("ミオサイト", "myocyte"), ("サイトゾル", "cytosol"),
     ("セクレターゼ", "secretase"), ("テトラサイクリン", "tetracycline"), ("ミオブラスト", "myoblast"),
     ("エキソヌクレアーゼ", "exonuclease"), ("アディポジェネシス", "adipogenesis"),
+    ("エクソーム", "exome"), ("レクチン", "lectin"), ("サイトカイニン", "cytokinin"), ("リシン", "lysine"),
+    ("オステオペニア", "osteopenia"), ("サルコメア", "sarcomere"), ("ヘパトーマ", "hepatoma"),
+    ("オステオポンチン", "osteopontin"), ("ミオキナーゼ", "myokinase"), ("カルシトニン", "calcitonin"),
+    ("テトラマー", "tetramer"), ("インテグリン", "integrin"),
 ]
 
 CODE_BLOCKS = {

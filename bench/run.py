@@ -610,7 +610,9 @@ def run(args, truth: dict, exerkine: list[str], python: str, scratch: Path, note
     try:
         textlint = setup_textlint(args.peers, BENCH / "peers", args.out / "npm-install.log")
         prh = args.prh
-        if prh is None:
+        if prh is not None:
+            notes.append(f"textlint used the prh.yml given with --prh ({prh}), not an export of the glossary")
+        else:
             prh = args.out / "prh.yml"
             export = subprocess.run(exerkine + ["glossary", "export", "--format", "prh", "-o", str(prh)] + glossary_args,
                                     capture_output=True, text=True, env=env)
@@ -730,6 +732,12 @@ def summarize(cases: list[Case], truth: dict, staged: Path, scratch: Path, rules
             except (ValueError, KeyError, OSError) as exc:
                 row["accuracy_error"] = f"could not read the output: {exc}"
         rows.append(row)
+    reference = next((r for r in rows if r["name"] == "exerkine" and r.get("accuracy")), None)
+    for r in rows:
+        if reference and r is not reference and r.get("accuracy") and r["accuracy"]["scope"] == "all":
+            keys = ("tp", "fp", "fn")
+            if any(r["accuracy"][k] != reference["accuracy"][k] for k in keys) and "10k" not in r["name"]:
+                notes.append(f"{r['name']} reported other findings than the cold default run")
     return {"rows": rows, "notes": notes, "scored_rules": sorted(rules)}
 
 
