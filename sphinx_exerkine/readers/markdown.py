@@ -23,16 +23,15 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from sphinx_exerkine.readers import Document
 from sphinx_exerkine.readers.links import find_links
+from sphinx_exerkine.readers.lines import split_lines
 from sphinx_exerkine.readers.masking import apply_masks
+from sphinx_exerkine.readers.rst_inline import mask_interpreted, role_policy
 from sphinx_exerkine.readers.suppressions import SuppressionBuilder, parse_directive
 
 #: MyST directives whose body is prose; every other directive fence is masked whole
 ADMONITIONS = frozenset(
     "note warning tip important caution attention danger error hint seealso admonition todo".split()
 )
-#: MyST roles whose content is prose, and cross-reference roles whose explicit title is prose
-_PROSE_ROLES = frozenset("term abbr dfn sub sup subscript superscript guilabel menuselection index".split())
-_XREF_ROLES = frozenset("ref doc numref any download keyword".split())
 
 _LINK_TEXT = r"(?:[^\[\]\\]|\\[\s\S]|\[(?:[^\[\]\\]|\\[\s\S])*\])*"
 _LINK_END = (
@@ -56,7 +55,6 @@ _INLINE = re.compile(
     r"|\*+|~~"
     r"|_(?:(?<!\w_)_*+|_*+(?![^\W_]))"
 )
-_TARGET = re.compile(r"\s*<[^<>]+>\s*$")
 _QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")
 _ITEM_PREFIX = re.compile(r"(?:[ \t]*(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)))*(?:\[[ xX]\][ \t]+)?")
 #: the label of a footnote definition, which is parsed as a paragraph starting with it
@@ -105,26 +103,10 @@ def _parser() -> MarkdownIt:
     return parser
 
 
-def _role_policy(role: str) -> str:
-    role = role.lower().removeprefix("std:")
-    if role in _PROSE_ROLES:
-        return "prose"
-    if role in _XREF_ROLES:
-        return "xref"
-    return "code"
-
-
 class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
-        raw = text.split("\n")
-        starts = [0] * len(raw)
-        pos = 0
-        for number, line in enumerate(raw):
-            starts[number] = pos
-            pos += len(line) + 1
-        self.starts = starts
-        self.lines = [line[:-1] if line.endswith("\r") else line for line in raw] if "\r" in text else raw
+        self.starts, self.lines = split_lines(text)
         self.masks: list[tuple[int, int]] = []
         #: [first, stop) line ranges that are prose; everything else is masked
         self.prose_lines: list[tuple[int, int]] = []
@@ -314,7 +296,8 @@ class _Scanner:
                 spans.append((c_end, m_end))
                 self.mask_inline(c_start, c_end)
             elif first == "{" and match.group("role") is not None:
-                self._role(match, spans)
+                policy = role_policy(match.group("role"))
+                mask_interpreted(text, (m_start, m_end), match.span("role_text"), policy, spans)
             else:
                 spans.append((m_start, m_end))
                 if match.group("comment") is not None and "exerkine" in match.group("comment"):
@@ -322,17 +305,6 @@ class _Scanner:
                     if directive is not None:
                         line = bisect_right(self.starts, m_end - 1)
                         self.suppressions.add(directive, line)
-
-    def _role(self, match: re.Match[str], spans: list[tuple[int, int]]) -> None:
-        m_start, m_end = match.span()
-        c_start, c_end = match.span("role_text")
-        policy = _role_policy(match.group("role"))
-        target = _TARGET.search(self.text, c_start, c_end)
-        if policy == "code" or (policy == "xref" and target is None) or (target is not None and target.start() == c_start):
-            spans.append((m_start, m_end))
-            return
-        spans.append((m_start, c_start))
-        spans.append((target.start() if target is not None else c_end, m_end))
 
     # -- result ------------------------------------------------------------------------------------
 

@@ -40,3 +40,16 @@ def apply_masks(text: str, spans: Iterable[tuple[int, int]]) -> str:
         pos = run_end
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+def outside(keep: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The spans of ``range(length)`` not covered by the (non-overlapping) spans ``keep``."""
+    spans = []
+    pos = 0
+    for start, end in sorted(keep):
+        if start > pos:
+            spans.append((pos, start))
+        pos = max(pos, end)
+    if pos < length:
+        spans.append((pos, length))
+    return spans

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from sphinx_exerkine.readers import Document, PoMessage, Suppression
 from sphinx_exerkine.readers.errors import ReadError
-from sphinx_exerkine.readers.masking import apply_masks
+from sphinx_exerkine.readers.lines import split_lines
+from sphinx_exerkine.readers.masking import apply_masks, outside
 from sphinx_exerkine.readers.rst_inline import mask_inline
 from sphinx_exerkine.readers.suppressions import parse_directive
 
@@ -66,14 +67,7 @@ class _Entry:
 class _PoScanner:
     def __init__(self, text: str) -> None:
         self.text = text
-        raw = text.split("\n")
-        starts = [0] * len(raw)
-        pos = 0
-        for number, line in enumerate(raw):
-            starts[number] = pos
-            pos += len(line) + 1
-        self.starts = starts
-        self.lines = [line[:-1] if line.endswith("\r") else line for line in raw] if "\r" in text else raw
+        self.starts, self.lines = split_lines(text)
         self.entries: list[_Entry] = []
         self._entry: _Entry | None = None
         #: the literal list continuation strings are appended to
@@ -85,36 +79,33 @@ class _PoScanner:
     def scan(self) -> list[_Entry]:
         for number, line in enumerate(self.lines):
             self._line(number, line, self.starts[number])
-        self._finish(len(self.lines) - 1)
+        self._finish()
         return self.entries
 
     def _line(self, number: int, line: str, offset: int) -> None:
         pos = len(line) - len(line.lstrip())
         if pos == len(line):
             return
-        if line.startswith("#", pos):
-            if line.startswith("#~", pos) and not line.startswith("#~|", pos):
-                pos += 2
-                while pos < len(line) and line[pos] in " \t":
-                    pos += 1
-                if pos == len(line):
-                    return
-                if not line.startswith('"', pos):
-                    self._begin_part(number)
-                entry = self._require_entry(number)
-                entry.obsolete = True
-                self._statement(number, line, offset, pos)
-                return
+        obsolete = line.startswith("#~", pos) and not line.startswith("#~|", pos)
+        if line.startswith("#", pos) and not obsolete:
             self._comment(number, line, pos)
             return
+        if obsolete:
+            pos += 2
+            while pos < len(line) and line[pos] in " \t":
+                pos += 1
+            if pos == len(line):
+                return
         if not line.startswith('"', pos):
-            self._begin_part(number)
+            self._begin_part(number, line, pos)
         self._statement(number, line, offset, pos)
+        if obsolete:
+            self._require_entry(number).obsolete = True
 
     def _comment(self, number: int, line: str, pos: int) -> None:
         entry = self._entry
         if entry is None or entry.msgid is not None:
-            self._finish(number - 1)
+            self._finish()
             entry = self._entry = _Entry(number)
         entry.last_line = number
         kind = line[pos + 1 : pos + 2]
@@ -123,14 +114,13 @@ class _PoScanner:
         elif kind in ("", " ", "\t"):
             entry.comments.append(line[pos + 2 :] if kind else "")
 
-    def _begin_part(self, number: int) -> None:
-        """A keyword line: it starts a new entry if the current one already has its msgstr."""
+    def _begin_part(self, number: int, line: str, pos: int) -> None:
+        """A keyword at ``pos``: msgctxt or msgid starts a new entry if the current one has its msgstr."""
         entry = self._entry
         if entry is not None and entry.msgstr:
-            line = self.lines[number]
-            keyword = _KEYWORD.match(line, len(line) - len(line.lstrip().lstrip("#~").lstrip()))
+            keyword = _KEYWORD.match(line, pos)
             if keyword is not None and not keyword.group(1).startswith("msgstr"):
-                self._finish(number - 1)
+                self._finish()
 
     def _require_entry(self, number: int) -> _Entry:
         if self._entry is None:
@@ -196,7 +186,7 @@ class _PoScanner:
         raw = line[quote + 1 : close]
         return (offset + quote + 1, offset + close, _decode(raw))
 
-    def _finish(self, last_line: int) -> None:
+    def _finish(self) -> None:
         entry = self._entry
         self._entry = None
         self._current = None
@@ -268,9 +258,5 @@ def read_po(text: str) -> Document:
             directive = parse_directive(comment)
             if directive is not None and directive.action != "enable":
                 suppressions.append(Suppression(entry.first_line + 1, entry.last_line + 1, directive.rules))
-    pos = 0
-    for start, end in sorted(keep):
-        masks.append((pos, start))
-        pos = end
-    masks.append((pos, len(text)))
+    masks.extend(outside(keep, len(text)))
     return Document(text, apply_masks(text, masks), "po", suppressions, messages)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from sphinx_exerkine.readers import Document
+from sphinx_exerkine.readers.lines import split_lines
 from sphinx_exerkine.readers.masking import apply_masks
 from sphinx_exerkine.readers.rst_inline import mask_inline
 from sphinx_exerkine.readers.suppressions import SuppressionBuilder, parse_directive
@@ -92,14 +93,7 @@ class _Scanner:
     """One pass over the lines of a document; fills ``masks``, ``prose`` and ``comments``."""
 
     def __init__(self, text: str) -> None:
-        raw = text.split("\n")
-        starts = [0] * len(raw)
-        pos = 0
-        for number, line in enumerate(raw):
-            starts[number] = pos
-            pos += len(line) + 1
-        self.starts = starts
-        self.lines = [line[:-1] if line.endswith("\r") else line for line in raw] if "\r" in text else raw
+        self.starts, self.lines = split_lines(text)
         self.masks: list[tuple[int, int]] = []
         self.prose: list[tuple[int, int]] = []
         #: (0-based first line, 0-based last line, text) of every comment

@@ -36,8 +36,9 @@ _PROSE_ROLES = frozenset(
 _XREF_ROLES = frozenset("ref doc numref any download keyword".split())
 
 
-def _role_policy(role: str) -> str:
-    """``prose``, ``xref`` or ``code`` for a role name (domain ``std`` and ``external`` ignored)."""
+def role_policy(role: str) -> str:
+    """How much of a role's content is prose: all of it (``prose``), only an explicit title before a
+    ``<target>`` (``xref``), or nothing (``code``). The domain ``std`` and ``external`` are ignored."""
     role = role.lower()
     if role.startswith("external"):
         role = role.split(":", 1)[1] if ":" in role else role
@@ -68,11 +69,11 @@ def _mask_markup(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
             elif suffix.startswith("_"):
                 policy = "prose"
             else:
-                policy = _role_policy(suffix[1:-1])
-            _mask_interpreted(m_start, m_end, match.span("quoted"), text, policy, spans)
+                policy = role_policy(suffix[1:-1])
+            mask_interpreted(text, (m_start, m_end), match.span("quoted"), policy, spans)
         elif match.group("role") is not None:
-            policy = _role_policy(match.group("role"))
-            _mask_interpreted(m_start, m_end, match.span("prefixed"), text, policy, spans)
+            policy = role_policy(match.group("role"))
+            mask_interpreted(text, (m_start, m_end), match.span("prefixed"), policy, spans)
         elif match.group("strong") is not None or match.group("emphasis") is not None:
             width = 2 if match.group("strong") is not None else 1
             spans.append((m_start, m_start + width))
@@ -87,19 +88,15 @@ def _mask_markup(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
             spans.append((m_start, m_end))
 
 
-def _mask_interpreted(
-    m_start: int,
-    m_end: int,
-    content: tuple[int, int],
-    text: str,
-    policy: str,
-    spans: list[tuple[int, int]],
+def mask_interpreted(
+    text: str, whole: tuple[int, int], content: tuple[int, int], policy: str, spans: list[tuple[int, int]]
 ) -> None:
-    """Mask an interpreted text or hyperlink reference, keeping its visible prose if it has any."""
+    """Mask a role or hyperlink reference ``whole`` whose text is ``content``, keeping what a reader
+    sees as prose under ``policy`` (see :func:`role_policy`): the text, without any ``<target>``."""
     c_start, c_end = content
     target = _TARGET.search(text, c_start, c_end)
     if policy == "code" or (policy == "xref" and target is None) or (target is not None and target.start() == c_start):
-        spans.append((m_start, m_end))
+        spans.append(whole)
         return
-    spans.append((m_start, c_start))
-    spans.append((target.start() if target is not None else c_end, m_end))
+    spans.append((whole[0], c_start))
+    spans.append((target.start() if target is not None else c_end, whole[1]))

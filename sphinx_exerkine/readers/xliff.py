@@ -15,7 +15,7 @@ from xml.parsers import expat
 from sphinx_exerkine.positions import LineIndex
 from sphinx_exerkine.readers import Document, PoMessage
 from sphinx_exerkine.readers.errors import ReadError
-from sphinx_exerkine.readers.masking import apply_masks
+from sphinx_exerkine.readers.masking import apply_masks, outside
 
 _DOCTYPE = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _START_TAG = re.compile(rb"<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*/?>")
@@ -33,7 +33,8 @@ _UNIT_ELEMENTS = frozenset({"trans-unit", "segment"})
 
 
 def _local(name: str) -> str:
-    return name.rsplit(" ", 1)[-1].rsplit(":", 1)[-1]
+    """An element name without its namespace (expat's ``uri name``) or prefix (``xlf:name``)."""
+    return name.rpartition(" ")[2].rpartition(":")[2]
 
 
 @dataclass
@@ -53,8 +54,6 @@ class _Unit:
     line: int
     ident: str | None
     state: str | None
-    #: byte offset of the unit's start tag
-    start: int
     source: _Text | None = None
     target: _Text | None = None
     notes: list[str] = field(default_factory=list)
@@ -91,7 +90,7 @@ class _Collector:
             ident = attributes.get("resname") or attributes.get("id")
             if local == "segment" and self._unit_ids:
                 ident = self._unit_ids[-1] if ident is None else f"{self._unit_ids[-1]}/{ident}"
-            self._unit = _Unit(self.parser.CurrentLineNumber, ident, attributes.get("state"), position)
+            self._unit = _Unit(self.parser.CurrentLineNumber, ident, attributes.get("state"))
         elif self._unit is not None and parent in _UNIT_ELEMENTS and local in ("source", "target"):
             self._text = _Text(self._content_start(position))
             if local == "source":
@@ -132,14 +131,18 @@ class _Collector:
 
 
 class _ByteToChar:
-    """Converts increasing UTF-8 byte offsets into character offsets, decoding each stretch once."""
+    """Converts UTF-8 byte offsets into character offsets, decoding each stretch between increasing
+    offsets once (an offset smaller than the last one starts again from the beginning)."""
 
     def __init__(self, data: bytes) -> None:
         self.data = data
+        self.ascii = data.isascii()
         self._byte = 0
         self._char = 0
 
     def __call__(self, byte: int) -> int:
+        if self.ascii:
+            return byte
         if byte < self._byte:
             self._byte = self._char = 0
         self._char += len(self.data[self._byte : byte].decode("utf-8"))
@@ -178,10 +181,7 @@ def read_xliff(text: str) -> Document:
         offset = len(data[: collector.parser.ErrorByteIndex].decode("utf-8", "replace"))
         line, column = LineIndex(text).position(min(offset, len(text)))
         raise ReadError(expat.errors.messages[error.code], line, column) from None
-    if text.isascii():
-        to_char = int
-    else:
-        to_char = _ByteToChar(data)  # type: ignore[assignment]
+    to_char = _ByteToChar(data)
     keep: list[tuple[int, int]] = []
     messages: list[PoMessage] = []
     for unit in collector.units:
@@ -209,10 +209,4 @@ def read_xliff(text: str) -> Document:
                 comments=tuple(unit.notes),
             )
         )
-    masks: list[tuple[int, int]] = []
-    pos = 0
-    for start, end in sorted(keep):
-        masks.append((pos, start))
-        pos = end
-    masks.append((pos, len(text)))
-    return Document(text, apply_masks(text, masks), "xliff", [], messages)
+    return Document(text, apply_masks(text, outside(keep, len(text))), "xliff", [], messages)
