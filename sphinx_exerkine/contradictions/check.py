@@ -21,10 +21,11 @@ from .claims import Occurrence, OriginClaim, RelationClaim, Statement, is_japane
 from .knowledge import Edge, Knowledge, knowledge, surnames
 from .misconceptions import Profile, best_match, build_profiles, may_match, said_span
 from .quantities import contradicts, describe_fact
+from .quantities import dimension as dimension_of
 from .sentences import Sentence, make_sentence, next_sentence, sentence_bounds
 from .tokens import tokenize
 from .vocabulary import (ATTRIBUTION, HISTORY_PAST_ONLY, HISTORY_VOCAB, is_question, is_refutation, tissue_name,
-                         tissues_named)
+                         ja_tissue_regex, tissues_named)
 
 RULE = "definition-contradiction"
 
@@ -44,7 +45,7 @@ def check(doc: Document, matches: list[Match], ctx: Context) -> Iterator[Finding
     seen: set[tuple[int, int, str]] = set()
     covered_to = -1
     for m in ordered:
-        if m.concept not in relevant or m.start < covered_to:
+        if m.concept not in relevant or m.start < covered_to or not _may_state(doc.masked, m):
             continue
         start, end = sentence_bounds(doc.masked, m.start)
         covered_to = end
@@ -55,6 +56,21 @@ def check(doc: Document, matches: list[Match], ctx: Context) -> Iterator[Finding
             if key not in seen:
                 seen.add(key)
                 yield finding
+
+
+def _may_state(masked: str, m: Match) -> bool:
+    """Whether the sentence around ``m`` may say something about its term (cheap tests on the raw text:
+    most mentions of a term are not statements about it, and their sentences are never built)."""
+    if claims_ja.may_state(masked, m.start, m.end):
+        return True
+    if not masked[m.end:m.end + 1].isascii() and not masked[max(0, m.start - 1):m.start].isascii():
+        return False  # inside Japanese text: no English clause around the term
+    if claims_en.may_state(masked, m.start, m.end):
+        return True
+    line_start = masked.rfind("\n", 0, m.start) + 1
+    line_end = masked.find("\n", m.end)
+    line = masked[line_start:len(masked) if line_end < 0 else line_end]
+    return len(line) <= m.end - m.start + 24  # a term on its own line, defined by the next one
 
 
 def clear_caches() -> None:
@@ -192,6 +208,8 @@ def _origin_worth(statement: Statement, concept: Concept) -> bool:
     if statement.lang == "en":
         return True
     said = statement.said()
+    if not ja_tissue_regex().search(said):
+        return False
     named = tissues_named(said, "ja")
     if not named - {None}:
         return False
@@ -202,8 +220,6 @@ def _origin_worth(statement: Statement, concept: Concept) -> bool:
 
 
 def _range_fact(concept: Concept, dimension: str, context: str) -> tuple[str, Range] | None:
-    from .quantities import dimension as dimension_of
-
     candidates = [(label, fact) for label, fact in (("size", concept.facts.size), ("length", concept.facts.length))
                   if fact is not None and dimension_of(fact.unit) == dimension]
     if len(candidates) > 1 and context:
@@ -298,16 +314,21 @@ def _coined_messages(name: str, concept: Concept, statement: Statement) -> list[
 
 # ------------------------------------------------------------------------------------------ misconceptions
 
-_PROFILES: dict[int, tuple[Glossary, Matcher, dict[tuple[str, str], list[Profile]]]] = {}
+#: per glossary and matcher: profiles by (subject, language), with one pattern of all their triggers
+_PROFILES: dict[int, tuple[Glossary, Matcher, dict[tuple[str, str], tuple[list[Profile], re.Pattern]]]] = {}
 
 
-def _profiles(ctx: Context) -> dict[tuple[str, str], list[Profile]]:
+def _profiles(ctx: Context) -> dict[tuple[str, str], tuple[list[Profile], re.Pattern]]:
     key = id(ctx.glossary)
     hit = _PROFILES.get(key)
     if hit is None or hit[0] is not ctx.glossary or hit[1] is not ctx.matcher:
         if len(_PROFILES) >= 4:
             _PROFILES.pop(next(iter(_PROFILES)))
-        hit = (ctx.glossary, ctx.matcher, build_profiles(ctx.glossary, ctx.matcher))
+        table = {}
+        for subject, profiles in build_profiles(ctx.glossary, ctx.matcher).items():
+            words = sorted({w for p in profiles for group in p.triggers for w in group}, key=len, reverse=True)
+            table[subject] = (profiles, re.compile("|".join(re.escape(w) for w in words) or "(?!)"))
+        hit = (ctx.glossary, ctx.matcher, table)
         _PROFILES[key] = hit
     return hit[2]
 
@@ -315,11 +336,13 @@ def _profiles(ctx: Context) -> dict[tuple[str, str], list[Profile]]:
 def _misconception(statement: Statement, ctx: Context) -> Profile | None:
     if statement.role in ("appositive", "parenthetical"):
         return None
-    profiles = _profiles(ctx).get((statement.concept, statement.lang))
-    if not profiles:
+    entry = _profiles(ctx).get((statement.concept, statement.lang))
+    if entry is None:
         return None
     said = statement.said() if statement.lang == "ja" else statement.said().lower()
-    profiles = [p for p in profiles if may_match(p, said)]
+    if not entry[1].search(said):
+        return None
+    profiles = [p for p in entry[0] if may_match(p, said)]
     if not profiles:
         return None
     found = best_match(profiles, statement)

@@ -9,7 +9,6 @@ indices into the statement's sentence text (:attr:`Sentence.text`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Callable, NamedTuple
 
 from ..matcher import Match
@@ -19,8 +18,7 @@ from .sentences import Sentence
 from .vocabulary import en_tissues, ja_tissues
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """A glossary match inside a sentence, in sentence-text indices."""
 
     start: int
@@ -88,6 +86,21 @@ class Content:
     inclusive: bool = False
 
 
+class cached_property:  # noqa: N801 - functools.cached_property without its lock (Python < 3.12)
+    """Compute an attribute once, on first access, and keep it in the instance."""
+
+    def __init__(self, fn: Callable) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = self.fn(obj)
+        obj.__dict__[self.name] = value
+        return value
+
+
 class Readers(NamedTuple):
     """How to read each kind of claim of a statement; each is called at most once, and only when the
     glossary has a fact the claim could contradict (so that the tokenizer runs only when it must)."""
@@ -147,8 +160,13 @@ class Statement:
         """The spans of what is said: the region, and the appositive when there is one."""
         return [span for span in (self.region, self.appositive) if span is not None and span[1] > span[0]]
 
-    def said(self) -> str:
+    @cached_property
+    def said_text(self) -> str:
         return " ".join(self.sentence.text[a:b] for a, b in self.parts())
+
+    def said(self) -> str:
+        """What is said about the term (the region and the appositive)."""
+        return self.said_text
 
 
 def occurrence_key(found: str, concept: str, lang: str) -> str:
@@ -159,6 +177,14 @@ def occurrence_key(found: str, concept: str, lang: str) -> str:
     table = ja_tissues() if lang == "ja" else en_tissues()
     tissue = table.get(found if lang == "ja" else " ".join(found.lower().split()))
     return f"tissue:{tissue}" if tissue else f"concept:{concept}"
+
+
+def inside_term(occurrences: list[Occurrence], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside a glossary term that is not a tissue (脳 in 脳由来神経栄養因子,
+    "brain" in "brain-derived neurotrophic factor")."""
+    return any(o.start <= start and end <= o.end and (o.start, o.end) != (start, end)
+               and not occurrence_key(o.match.found, o.concept, o.match.lang).startswith("tissue:")
+               for o in occurrences)
 
 
 def is_japanese(text: str) -> bool:

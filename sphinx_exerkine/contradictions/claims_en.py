@@ -8,11 +8,10 @@ by a verb: "X is/are …", "X refers to …", "X, defined as …, act …", "the
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Callable
 
 from .claims import (CoinedClaim, Content, Occurrence, OriginClaim, QuantityClaim, Readers, RelationClaim,
-                     Statement, occurrence_key)
+                     Statement, inside_term, occurrence_key)
 from .quantities import LENGTH_WORDS, SIZE_WORDS, Quantity, find_quantities
 from .sentences import Sentence
 from .vocabulary import (COINAGE_STRONG, COINAGE_WEAK, EN_EXCLUSIVE, EN_GENERIC_HEADS, EN_NOT_ONLY, EN_ORIGIN_VERBS,
@@ -99,6 +98,17 @@ def statements(sentence: Sentence, occurrences: list[Occurrence],
     return out
 
 
+def may_state(masked: str, start: int, end: int) -> bool:
+    """Cheap test on the raw masked text: could the term at ``[start, end)`` be the subject of an English
+    clause, carry a size in parentheses, or follow a "tissue-derived" modifier?"""
+    after = masked[end:end + 200].replace("\0", "").replace("\n", " ")
+    if _VERB.match(after) or re.match(r"\s*\([^()]{0,60}\d", after):
+        return True
+    before = masked[max(0, start - 60):start].replace("\0", "").replace("\n", " ")
+    return bool(before) and (before.rstrip().endswith(("-derived", "-secreted", "-released", "-produced")) or
+                             bool(re.search(r"\d\s*[A-Za-zµμ]+\s+(?:[\w-]+\s+)?$", before)))
+
+
 def statement_for_region(sentence: Sentence, occurrence: Occurrence, occurrences: list[Occurrence],
                          role: str) -> Statement:
     return _build(sentence, occurrence, occurrences, role, (0, len(sentence.text)), None, True)
@@ -174,7 +184,7 @@ def _build(sentence: Sentence, occ: Occurrence, occurrences: list[Occurrence], r
         return tuple(r for a, b in parts for r in _relations(text, a, b, occ, occurrences))
 
     def origins() -> tuple[OriginClaim, ...]:
-        return tuple(o for a, b in parts for o in _origins(text, a, b))
+        return tuple(o for a, b in parts for o in _origins(text, a, b) if not inside_term(occurrences, o.start, o.end))
 
     def content() -> Content:
         region_text = text[region[0]:region[1]]
@@ -188,7 +198,7 @@ def _build(sentence: Sentence, occ: Occurrence, occurrences: list[Occurrence], r
         )
 
     return Statement(sentence, occ, role, "en", region, appositive,
-                     Readers(quantities, relations, lambda: _coined(text, role), origins, content))
+                     Readers(quantities, relations, lambda: _coined(text, role, occurrences), origins, content))
 
 
 # ------------------------------------------------------------------------------------------ claims
@@ -196,8 +206,7 @@ def _build(sentence: Sentence, occ: Occurrence, occurrences: list[Occurrence], r
 
 def _quantities(text: str, a: int, b: int, occ: Occurrence, occurrences: list[Occurrence]) -> list[QuantityClaim]:
     out = []
-    for q in find_quantities(text[a:b]):
-        q = replace(q, start=q.start + a, end=q.end + a)
+    for q in find_quantities(text, a, b):
         if _belongs_to_other(text, q, occ, occurrences):
             continue
         before = text[max(0, q.start - 16):q.start]
@@ -290,16 +299,19 @@ def _relations(text: str, a: int, b: int, occ: Occurrence, occurrences: list[Occ
     return out
 
 
-def _coined(text: str, role: str) -> CoinedClaim | None:
+def _coined(text: str, role: str, occurrences: list[Occurrence]) -> CoinedClaim | None:
     if role not in ("subject", "word", "appositive"):
+        return None
+    years = tuple((int(m.group(1)), m.start(1), m.end(1)) for m in YEAR_EN.finditer(text))
+    if not years and " by " not in text:
         return None
     if not (COINAGE_STRONG.search(text) or WORD_REFERENCE.search(text) and COINAGE_WEAK.search(text)):
         return None
     if LOCAL_FIRST.search(text):
         return None
-    years = tuple((int(m.group(1)), m.start(1), m.end(1)) for m in YEAR_EN.finditer(text))
     names = tuple((w.lower(), m.start("n"), m.end("n")) for m in _NAME_BY.finditer(text)
-                  for w in re.findall(r"[A-Z][A-Za-z'’\-]{2,}", m.group("n")))
+                  for w in re.findall(r"[A-Z][a-z][A-Za-z'’\-]+", m.group("n")))
+    names = tuple(n for n in names if not inside_term(occurrences, n[1], n[2]))
     if not years and not names:
         return None
     return CoinedClaim(years, names)

@@ -9,13 +9,12 @@ the end of the sentence or to the comma before the next topic. A relative clause
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from typing import Callable
 
 from .claims import (CoinedClaim, Content, Occurrence, OriginClaim, QuantityClaim, Readers, RelationClaim,
-                     Statement, occurrence_key)
-from .quantities import LENGTH_WORDS, SIZE_WORDS, Quantity, find_quantities
+                     Statement, inside_term, occurrence_key)
+from .quantities import LENGTH_WORDS, SIZE_WORDS, find_quantities
 from .sentences import Sentence
 from .tokens import Token, token_at, tokenize
 from .vocabulary import (COINAGE_STRONG, COINAGE_WEAK, JA_EXCLUSIVE, JA_NOT_ONLY, JA_ORIGIN_LEMMAS, JA_STOP,
@@ -46,6 +45,7 @@ _NAME = re.compile(
     r"(?:によって|により|が(?:提唱|命名|名付|名づ|最初|初めて|造|作)|の(?:提唱|命名|グループ|研究グループ))"
 )
 
+_LATIN_NAME = re.compile(r"[A-Z][a-z]")
 _CASE_PARTICLES = frozenset({"から", "より", "で", "が"})
 _COORDINATORS = ("や", "と", "、", "・", "及び", "および", "または", "，", "又は")
 _NEGATIVE_LEMMAS = frozenset({"ない", "無い", "ず", "ぬ", "ん"})
@@ -65,6 +65,26 @@ def statements(sentence: Sentence, occurrences: list[Occurrence],
     return out
 
 
+def may_state(masked: str, start: int, end: int) -> bool:
+    """Cheap test on the raw masked text: could the term at ``[start, end)`` be what a Japanese sentence
+    talks about (a topic or subject marker after it, a relative clause or a size before it)?"""
+    after = masked[end:end + 90].replace("\0", "").replace("\n", "")
+    pos = 0
+    paren = _PAREN.match(after)
+    if paren:
+        if find_quantities(paren.group()):
+            return True
+        pos = paren.end()
+    if _MARKER.match(after, pos):
+        return True
+    before = masked[max(0, start - 30):start].replace("\0", "").replace("\n", "")
+    if not before:
+        return False
+    if before[-1] == "の":
+        return "由来" in before or any(ch.isdigit() for ch in before)
+    return before[-1] in _ATTRIBUTIVE_ENDINGS
+
+
 def statement_for_region(sentence: Sentence, occurrence: Occurrence, occurrences: list[Occurrence],
                          role: str) -> Statement:
     """A statement about ``occurrence``'s term whose content is the whole of ``sentence`` (a heading's
@@ -72,7 +92,8 @@ def statement_for_region(sentence: Sentence, occurrence: Occurrence, occurrences
     return _build(sentence, occurrence, occurrences, role, (0, len(sentence.text)), None, True)
 
 
-_PARTICLES_BEFORE = frozenset("をにはがでともへやかの")
+#: last kana of an attributive verb, adjective or copula form (分泌される, 放出した, 小さい, 代表的な)
+_ATTRIBUTIVE_ENDINGS = frozenset("うくぐすつぬぶむるただいな")
 _APPOSITIVE_STOP = re.compile(r"[、。，．,「」『』（）()【】：:；;]|(?<=[^\u3041-\u3096])[はがも](?=[^\u3041-\u3096])")
 
 
@@ -86,8 +107,8 @@ def _appositive(text: str, occ: Occurrence) -> tuple[int, int] | None:
         window = text[max(0, occ.start - 24):occ.start]
         if "由来" not in window and not any(ch.isdigit() for ch in window):
             return None
-    elif not ("\u3041" <= before <= "\u3096") or before in _PARTICLES_BEFORE:
-        return None
+    elif before not in _ATTRIBUTIVE_ENDINGS:
+        return None  # 「…と比べて」「…し」 are not relative clauses
     start = window_start
     for m in _APPOSITIVE_STOP.finditer(text, window_start, occ.start):
         start = m.end()
@@ -139,11 +160,14 @@ def _build(sentence: Sentence, occ: Occurrence, occurrences: list[Occurrence], r
         return tuple(q for a, b in parts for q in _quantities(text, a, b, occ, occurrences))
 
     def relations() -> tuple[RelationClaim, ...]:
+        if len(occurrences) < 2:
+            return ()
         return tuple(r for a, b in parts for r in _relations(text, a, b, occ, occurrences))
 
     def origins() -> tuple[OriginClaim, ...]:
         tokens = tokenize(text)
-        return tuple(o for a, b in origin_parts for o in _origins(text, tokens, a, b))
+        return tuple(o for a, b in origin_parts for o in _origins(text, tokens, a, b)
+                     if not inside_term(occurrences, o.start, o.end))
 
     def content() -> Content:
         tokens = tokenize(text)
@@ -157,7 +181,7 @@ def _build(sentence: Sentence, occ: Occurrence, occurrences: list[Occurrence], r
         )
 
     return Statement(sentence, occ, role, "ja", region, appositive,
-                     Readers(quantities, relations, lambda: _coined(text, role), origins, content))
+                     Readers(quantities, relations, lambda: _coined(text, role, occurrences), origins, content))
 
 
 # ------------------------------------------------------------------------------------------ structure
@@ -190,18 +214,13 @@ def _tokens_in(tokens: tuple[Token, ...], a: int, b: int) -> range:
 
 def _quantities(text: str, a: int, b: int, occ: Occurrence, occurrences: list[Occurrence]) -> list[QuantityClaim]:
     out = []
-    for q in find_quantities(text[a:b]):
-        start, end = q.start + a, q.end + a
-        if _belongs_to_other(text, start, end, occ, occurrences):
+    for q in find_quantities(text, a, b):
+        if _belongs_to_other(text, q.start, q.end, occ, occurrences):
             continue
-        before = text[max(0, start - 10):start]
+        before = text[max(0, q.start - 10):q.start]
         context = "size" if SIZE_WORDS.search(before) else "length" if LENGTH_WORDS.search(before) else ""
-        out.append(QuantityClaim(_shift(q, a), context))
+        out.append(QuantityClaim(q, context))
     return out
-
-
-def _shift(q: Quantity, by: int) -> Quantity:
-    return replace(q, start=q.start + by, end=q.end + by)
 
 
 _OWN_MODIFIER = re.compile(r"^\s*(?:程度|前後|くらい|ぐらい|ほど|以下|以上|未満)?\s*の[^、。，．,]{0,12}$")
@@ -383,16 +402,19 @@ def _is_predicate_head(text: str, a: int, other: Occurrence) -> bool:
 # ------------------------------------------------------------------------------------------ coinage
 
 
-def _coined(text: str, role: str) -> CoinedClaim | None:
+def _coined(text: str, role: str, occurrences: list[Occurrence]) -> CoinedClaim | None:
     if role not in ("topic", "subject", "word", "appositive", "annotation"):
+        return None
+    years = tuple((int(m.group(1)), m.start(), m.end()) for m in YEAR_JA.finditer(text))
+    if not years and not _LATIN_NAME.search(text):
         return None
     if not (COINAGE_STRONG.search(text) or WORD_REFERENCE.search(text) and COINAGE_WEAK.search(text)):
         return None
     if LOCAL_FIRST.search(text):
         return None
-    years = tuple((int(m.group(1)), m.start(), m.end()) for m in YEAR_JA.finditer(text))
     names = tuple((w.lower(), m.start("n"), m.end("n")) for m in _NAME.finditer(text)
-                  for w in re.findall(r"[A-Z][A-Za-z'’\-]{2,}", m.group("n")))
+                  for w in re.findall(r"[A-Z][a-z][A-Za-z'’\-]+", m.group("n")))
+    names = tuple(n for n in names if not inside_term(occurrences, n[1], n[2]))
     if not years and not names:
         return None
     return CoinedClaim(years, names)
@@ -409,6 +431,8 @@ def _noun_predicate(tokens: tuple[Token, ...], region: tuple[int, int]) -> bool:
     tail: list[Token] = []
     while k >= 0 and len(tail) < 3 and tokens[k].pos1 in ("助動詞", "動詞") and tokens[k].start >= region[0]:
         tail.insert(0, tokens[k])
+        k -= 1
+    while k >= 0 and tokens[k].pos1 == "補助記号" and tokens[k].pos2 == "括弧閉":  # 「…物質」です
         k -= 1
     words = "".join(t.surface for t in tail)
     return words in ("である", "です", "だ", "でございます") and k >= 0 and tokens[k].is_noun

@@ -12,7 +12,9 @@ other organs) matches only a defining or exclusive statement that says all of it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..matcher import Match, Matcher
 from ..model import Glossary, Misconception
@@ -36,6 +38,8 @@ class Profile:
     keys: frozenset[str]
     distinctive: frozenset[str]
     tissues: frozenset[str]
+    #: the misconception is worded as a definition or an exclusive claim: only statements worded so match
+    defining: bool = False
     #: surface forms of each key a sentence must say (one group per key): a sentence can only match when
     #: it holds a form of a distinctive key (of every key, when none is distinctive)
     triggers: tuple[tuple[str, ...], ...] = ()
@@ -87,6 +91,7 @@ def build_profiles(glossary: Glossary, matcher: Matcher) -> dict[tuple[str, str]
                 profiles.setdefault((subject.id, lang), []).append(Profile(
                     owner=concept.id, subject=subject.id, misconception=item, lang=lang, keys=keys,
                     distinctive=distinctive, tissues=statement.origin_tissues,
+                    defining=statement.content.definitional or statement.content.exclusive,
                     triggers=tuple(_triggers(statement, key, lang, glossary) for key in sorted(distinctive or keys)),
                 ))
     return profiles
@@ -129,8 +134,19 @@ def _triggers(statement: Statement, key: str, lang: str, glossary: Glossary) -> 
 
 def may_match(profile: Profile, said: str) -> bool:
     """Cheap test before reading the sentence's words (``said`` lower-cased for English)."""
-    hits = (any(t in said for t in group) for group in profile.triggers)
-    return any(hits) if profile.distinctive else all(hits)
+    patterns = _trigger_patterns(profile.triggers)
+    if profile.distinctive:
+        return bool(patterns[0].search(said))
+    return all(p.search(said) for p in patterns[1:])
+
+
+@lru_cache(maxsize=1024)
+def _trigger_patterns(groups: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern, ...]:
+    """One pattern for any trigger, then one per group."""
+    def alternation(words) -> re.Pattern:
+        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
+
+    return (alternation({w for g in groups for w in g}),) + tuple(alternation(g) for g in groups)
 
 
 def score(profile: Profile, statement: Statement) -> float:
@@ -140,6 +156,8 @@ def score(profile: Profile, statement: Statement) -> float:
     content = statement.content
     if content.negated or content.inclusive and not content.exclusive:
         return 0.0
+    if profile.defining and not (content.definitional or content.exclusive):
+        return 0.0  # 「マイオカインが収縮に応答して変化する」 does not define myokines
     said = profile.keys & frozenset(content.keys)
     if profile.tissues and statement.origin_tissues - profile.tissues:
         return 0.0

@@ -8,8 +8,8 @@ values (``直径約100 nm``, ``about 100 nm``) and bounds (``<200 nm``, ``100 nm
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import Range
 from ..normalize import fold_width
@@ -30,16 +30,11 @@ for _names, _canon, _dim, _factor in (
 
 _UNIT = "(?:" + "|".join(re.escape(u).replace(r"\ ", r"\s") for u in sorted(_UNITS, key=len, reverse=True)) + ")"
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_APPROX = r"(?:approximately|approx\.?|about|around|roughly|ca\.|約|およそ|おおよそ|ほぼ|~(?=\s*\d))"
-_BELOW = r"(?:<|≤|≦|less\s+than|smaller\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than|no\s+larger\s+than)"
-_ABOVE = r"(?:>|≥|≧|more\s+than|larger\s+than|greater\s+than|over|above|at\s+least|exceeding)"
-_SEP = r"(?:-|~|〜|から|to|and|ー)"
+_SEP = r"(?:-|~|〜|～|–|—|−|‐|‑|から|to|and|ー)"
 
+#: a number with a unit, starting at its first digit (fast to search: most positions fail at once)
 QUANTITY = re.compile(
     rf"""
-    (?:(?P<approx>{_APPROX})\s*)?
-    (?:(?P<below>{_BELOW})|(?P<above>{_ABOVE}))?\s*
-    (?:(?:between|from)\s+)?
     (?<![\d.,])(?P<a>{_NUM})
     (?:\s*(?P<ua>{_UNIT})?\s*{_SEP}\s*(?P<b>{_NUM}))?
     \s*(?P<unit>{_UNIT})(?![A-Za-z])
@@ -47,8 +42,44 @@ QUANTITY = re.compile(
     """,
     re.X | re.I,
 )
+#: words that may stand before the number, read backwards from it: (word, meaning)
+_PREFIX_WORDS: tuple[tuple[str, str], ...] = (
+    ("between", "range"), ("from", "range"),
+    ("less than", "below"), ("smaller than", "below"), ("no more than", "below"), ("no larger than", "below"),
+    ("up to", "below"), ("at most", "below"), ("under", "below"), ("below", "below"), ("<", "below"),
+    ("≤", "below"), ("≦", "below"),
+    ("more than", "above"), ("larger than", "above"), ("greater than", "above"), ("at least", "above"),
+    ("exceeding", "above"), ("over", "above"), ("above", "above"), (">", "above"), ("≥", "above"), ("≧", "above"),
+    ("approximately", "approx"), ("approx.", "approx"), ("approx", "approx"), ("about", "approx"),
+    ("around", "approx"), ("roughly", "approx"), ("ca.", "approx"), ("約", "approx"), ("およそ", "approx"),
+    ("おおよそ", "approx"), ("ほぼ", "approx"), ("~", "approx"),
+)
+
+
+def _prefix(text: str, pos: int, floor: int) -> tuple[int, str | None, bool]:
+    """Read "about", "<", "between" ... backwards from ``pos``: (start, bound kind, approximate)."""
+    start, bound, approximate = pos, None, False
+    cut = pos
+    for _ in range(3):
+        before = text[max(floor, cut - 16):cut].rstrip()
+        lowered = before.lower()
+        for word, meaning in _PREFIX_WORDS:
+            if lowered.endswith(word) and (not word[0].isalpha() or word[0] > "\u3000"
+                                           or len(lowered) == len(word) or not lowered[-len(word) - 1].isalpha()):
+                break
+        else:
+            break
+        cut = cut - (len(text[max(floor, cut - 16):cut]) - len(before)) - len(word)
+        start = cut
+        if meaning == "approx":
+            approximate = True
+        elif meaning in ("below", "above") and bound is None:
+            bound = meaning
+    return start, bound, approximate
+
 
 #: a digit followed by what may start a unit: the cheap test before the full pattern
+_WIDE = re.compile(r"[\uff01-\uff5e]")
 _DIGIT = re.compile(r"[0-9０-９][\s0-9０-９.,~〜～\-–ーから]*(?:[nNｎµμuｕbBｂkKｋaAａ]|ナノ|マイクロ|ミクロン|塩基|ヌクレ|キロ|アミノ|残基)")
 
 #: words before a quantity that say which fact it measures
@@ -56,9 +87,8 @@ SIZE_WORDS = re.compile(r"直径|大きさ|サイズ|粒径|径|diameter|size|wi
 LENGTH_WORDS = re.compile(r"長さ|塩基長|鎖長|length|long", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A stated amount, converted to the base unit of its dimension."""
+class Quantity(NamedTuple):
+    """A stated amount, in the unit it was written in."""
 
     #: lower and upper value in ``unit``
     low: float
@@ -111,19 +141,21 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity with a unit in ``text`` (offsets into ``text``)."""
-    if not _DIGIT.search(text):
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity with a unit in ``text[start:end]`` (offsets into ``text``)."""
+    end = len(text) if end is None else end
+    if not _DIGIT.search(text, start, end):
         return []
-    folded = fold_width(text)
+    folded = fold_width(text) if _WIDE.search(text, start, end) else text
     found: list[Quantity] = []
-    for m in QUANTITY.finditer(folded):
+    for m in QUANTITY.finditer(folded, start, end):
         unit = unit_info(m.group("unit"))
         if unit is None:
             continue
+        begin, bound, approximate = _prefix(folded, m.start(), start)
         canon = unit[0]
         a = _number(m.group("a"))
-        approximate = bool(m.group("approx") or m.group("about"))
+        approximate = approximate or bool(m.group("about"))
         if m.group("b") is not None:
             b = _number(m.group("b"))
             if m.group("ua"):
@@ -136,12 +168,12 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             low = high = a
             kind = "value"
-        if m.group("below") or m.group("le"):
+        closes_range = kind == "range" and m.group("le") == "まで"  # 「30から150 nmまで」
+        if bound == "below" or m.group("le") and not closes_range:
             kind, low = "below", 0.0
-        elif m.group("above") or m.group("ge"):
+        elif bound == "above" or m.group("ge"):
             kind, high = "above", float("inf")
-        start = m.start() + len(m.group()) - len(m.group().lstrip())
-        found.append(Quantity(low, high, canon, kind, approximate, start, m.end()))
+        found.append(Quantity(low, high, canon, kind, approximate, begin, m.end()))
     return found
 
 
@@ -151,6 +183,7 @@ def find_quantities(text: str) -> list[Quantity]:
 TOLERANCE = 0.1
 
 
+@lru_cache(maxsize=512)
 def accepted_intervals(fact: Range) -> list[tuple[float, float]]:
     """The glossary range and its reported ranges, in the fact's unit, merged where they overlap."""
     spans = [(fact.min, fact.max)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Sequence
 
 from ..readers import MASK
 
@@ -36,7 +37,7 @@ class Sentence:
     #: the sentence without masked characters, line breaks joined
     text: str
     #: for each character of ``text`` its offset in the original text, plus one entry for the end
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original (start, end) offsets of ``text[i:j]``."""
@@ -96,34 +97,46 @@ def _is_hard(masked: str, m: re.Match) -> bool:
     return True
 
 
-_BACK_CHARS = "。．！？!?\n."
+#: any character that may end a sentence; the last one before a position is found in one C-level match
+_CANDIDATE = re.compile(r"[。．！？!?\n.]")
+_LAST_CANDIDATE = re.compile(r".*[。．！？!?\n.]", re.S)
 
 
 def _previous_end(masked: str, pos: int) -> int:
     """End of the last hard boundary before ``pos`` (searching at most :data:`_WINDOW` characters back)."""
-    lo = max(0, pos - _WINDOW)
     end = pos
+    for lo in (max(0, pos - _WINDOW // 4), max(0, pos - _WINDOW)):  # a near window first
+        while True:
+            last = _LAST_CANDIDATE.match(masked, lo, end)
+            if last is None:
+                break
+            k = last.end() - 1
+            m = _BOUNDARY.match(masked, k)
+            if m is not None and m.end() <= pos and _is_hard(masked, m):
+                return m.end()
+            end = k
+        if lo == 0:
+            return 0
+    return max(0, pos - _WINDOW)
+
+
+def _next_end(masked: str, pos: int) -> int:
+    """End of the sentence holding ``pos``: after its closing punctuation, or at its hard line break."""
+    limit = min(len(masked), pos + 4 * _WINDOW)
+    at = pos
     while True:
-        k = max(masked.rfind(ch, lo, end) for ch in _BACK_CHARS)
-        if k < 0:
-            return lo
-        m = _BOUNDARY.match(masked, k)
-        if m is not None and m.end() <= pos and _is_hard(masked, m):
-            return m.end()
-        end = k
+        c = _CANDIDATE.search(masked, at, limit)
+        if c is None:
+            return limit
+        m = _BOUNDARY.match(masked, c.start())
+        if m is not None and _is_hard(masked, m):
+            return m.start() if m.group() == "\n" else m.end()
+        at = c.start() + 1
 
 
 def sentence_bounds(masked: str, pos: int) -> tuple[int, int]:
     """(start, end) of the sentence holding offset ``pos``."""
-    start = _previous_end(masked, pos)
-    end = len(masked)
-    for m in _BOUNDARY.finditer(masked, pos, min(len(masked), pos + 4 * _WINDOW)):
-        if _is_hard(masked, m):
-            end = m.start() if m.group() == "\n" else m.end()
-            break
-    else:
-        end = min(len(masked), pos + 4 * _WINDOW)
-    return start, end
+    return _previous_end(masked, pos), _next_end(masked, pos)
 
 
 _JOIN = re.compile(r"[ \t\r\u3000\0]*\n[\s\0]*|\0+")
@@ -135,15 +148,16 @@ def _cjk(ch: str) -> bool:
 
 def make_sentence(masked: str, start: int, end: int) -> Sentence:
     """The readable :class:`Sentence` for ``masked[start:end]``."""
-    chars: list[str] = []
-    offsets: list[int] = []
     pos = start
-    # trim leading/trailing blanks and masks
-    while pos < end and masked[pos] in " \t\r\n\u3000\0":
+    while pos < end and masked[pos] in _BLANK:
         pos += 1
     stop = end
-    while stop > pos and masked[stop - 1] in " \t\r\n\u3000\0":
+    while stop > pos and masked[stop - 1] in _BLANK:
         stop -= 1
+    if "\n" not in masked[pos:stop] and MASK not in masked[pos:stop]:
+        return Sentence(start, end, masked[pos:stop], range(pos, stop + 1))  # nothing to join: offsets run on
+    chars: list[str] = []
+    offsets: list[int] = []
     for m in _JOIN.finditer(masked, pos, stop):
         chars.append(masked[pos:m.start()])
         offsets.extend(range(pos, m.start()))
@@ -159,6 +173,9 @@ def make_sentence(masked: str, start: int, end: int) -> Sentence:
     offsets.extend(range(pos, stop))
     offsets.append(stop)
     return Sentence(start, end, "".join(chars), tuple(offsets))
+
+
+_BLANK = frozenset(" \t\r\n\u3000\0")
 
 
 def next_sentence(masked: str, end: int) -> Sentence | None:

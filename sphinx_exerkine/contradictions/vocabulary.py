@@ -154,6 +154,7 @@ EN_REFUTATION = re.compile(
     r"misunderst\w*|debunk\w*|refute\w*|disproved?|it is often (?:said|claimed|assumed))\b",
     re.I,
 )
+_JA_REFUTATION_RE = re.compile("|".join(re.escape(w) for w in JA_REFUTATION))
 _LATIN_WORD = re.compile(r"[A-Za-z]{4}")
 _QUESTION_ENDINGS = ("?", "？", "だろうか", "でしょうか", "のか", "ですか", "ますか", "なのか")
 _TRAILING = "。．.\u3000 \"'」』）)]"
@@ -161,7 +162,7 @@ _TRAILING = "。．.\u3000 \"'」』）)]"
 
 def is_refutation(text: str) -> bool:
     """The sentence reports a claim in order to reject it (「…というのは誤解である」, "contrary to ...")."""
-    if any(word in text for word in JA_REFUTATION):
+    if _JA_REFUTATION_RE.search(text):
         return True
     return bool(_LATIN_WORD.search(text)) and bool(EN_REFUTATION.search(text))
 
