@@ -345,3 +345,28 @@ def test_huge_bounded_repeats_are_refused_quickly() -> None:
     assert expand_pattern("a{100000}") is None
     assert expand_pattern("((((a|b){2}){2}){2}){2}") is None
     assert time.perf_counter() - start < 0.5
+
+
+def test_export_lists_longer_patterns_first_and_never_writes_a_plain_hyphen(tmp_path):
+    """prh applies the first matching pattern and checks each spec with them; it also rewrites a plain
+    '-' into an escape that JavaScript's u flag rejects."""
+    import yaml
+
+    from sphinx_exerkine.formats.prh import export_prh
+    from sphinx_exerkine.loader import load_glossary
+
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "- id: frailty\n"
+        "  ja: {term: フレイル, reading: ふれいる, variants: [フレイルティ, フレイルティー, フレイル-ティ]}\n"
+        "  en: {term: frailty}\n"
+        "  definition: {ja: 虚弱。, en: Weakness.}\n"
+        "  facts: {coined: {year: 2014, source: S}}\n"
+        "  sources: [S]\n",
+        encoding="utf-8",
+    )
+    rules = yaml.safe_load(export_prh(load_glossary([str(path)], use_cache=False)))["rules"]
+    patterns = rules[0]["patterns"]
+    assert sorted(patterns[:2]) == ["/フレイル-ティ/", "フレイルティー"]
+    assert patterns[2] == "フレイルティ"
+    assert [s["from"] for s in rules[0]["specs"]][2] == "フレイルティ"

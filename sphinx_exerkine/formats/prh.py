@@ -110,7 +110,9 @@ def pattern_for(variant: str, lang: str, correct_forms: tuple[str, ...]) -> tupl
         return None, "it occurs inside too many correct forms"
     if english:
         return f"/{source}/i", ""
-    return (variant if source == core else f"/{source}/"), ""
+    # prh rewrites "-" and "¥" in plain-string patterns into escapes that JavaScript's u flag rejects
+    plain = source == core and not any(ch in variant for ch in "-¥")
+    return (variant if plain else f"/{source}/"), ""
 
 
 def _first_clash(compiled: re.Pattern, forms: tuple[str, ...]) -> tuple[str, int, int] | None:
@@ -138,7 +140,8 @@ def export_prh(glossary: Glossary) -> str:
         for lang, forms in (("ja", concept.ja), ("en", concept.en)):
             patterns: list[str] = []
             specs: list[dict] = []
-            for variant in forms.variants:
+            # longest first: prh applies the first pattern that matches, and checks every spec with them
+            for variant in sorted(forms.variants, key=len, reverse=True):
                 pattern, reason = pattern_for(variant, lang, correct)
                 if pattern is None:
                     skipped.append(f"# {concept.id}: '{variant}' is left out: {reason}")
