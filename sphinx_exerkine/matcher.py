@@ -243,7 +243,9 @@ class Matcher:
             self._term_grams.append(len(grams))
             for gram in grams:
                 self._bigrams.setdefault(gram, set()).add(index)
-        self._kata_re = _alternation({f: i for f, i in self.kata.items() if i.kind != "part"})
+        # exact katakana forms are tiled by dictionary look-ups, longest first: independent of the
+        # glossary's size (a regular expression alternation slows down with every form added)
+        self._kata_lengths = sorted({len(f) for f, i in self.kata.items() if i.kind != "part"}, reverse=True)
         # Latin forms are matched token by token: the first token leads to the forms that start with it
         self._latin_first: dict[str, list[tuple[tuple[str, ...], bool, _Form]]] = {}
         odd: dict[str, _Form] = {}
@@ -260,7 +262,7 @@ class Matcher:
         #: the few forms with other characters (α, /, .) keep a regular expression
         self._latin_odd = odd
         self._latin_odd_re = _alternation(odd, flags=re.IGNORECASE, boundary=True)
-        self._mixed_re = _alternation(self.mixed)
+        self._mixed_ac = _automaton(self.mixed)
         # single English words for near misses and split words
         self.en_words: dict[str, _Form] = {
             form: info for form, info in self.latin_ci.items()
@@ -287,9 +289,11 @@ class Matcher:
                           q[1:4], q[0] + q[2:4], q[:2] + q[3:4]})
             heads.update({"?" + p[1:], p[0] + "?" + p[2], p[:2] + "?"})
         self._multi_heads = frozenset(heads)
-        self._en_by_len: dict[int, list[str]] = {}
+        # single-deletion neighbourhoods: words within one edit share a key (two for long words)
+        self._en_deletions: dict[str, set[str]] = {}
         for word in self.en_words:
-            self._en_by_len.setdefault(len(word), []).append(word)
+            for key in _deletions(word, 2 if len(word) >= 12 else 1):
+                self._en_deletions.setdefault(key, set()).add(word)
         #: six-letter words by their first five letters ("irisi" -> "irisin")
         self._en_prefix5 = {w[:5]: w for w in self.en_words if len(w) == 6 and w.isalpha()}
         self._blockers = self._compile_blockers()
@@ -343,11 +347,11 @@ class Matcher:
         """Every term, admitted form and variant in ``text`` (masked characters never match)."""
         matches: list[Match] = []
         folded = fold_width(text)
-        if self._mixed_re is not None:
-            for m in self._mixed_re.finditer(folded):
-                form = m.group()
-                if self._mixed_ok(folded, m.start(), m.end(), form):
-                    matches.append(self._make(text, m.start(), m.end(), self.mixed[form], ""))
+        if self._mixed_ac is not None:
+            for last, form in self._mixed_ac.iter_long(folded):
+                start, end = last + 1 - len(form), last + 1
+                if self._mixed_ok(folded, start, end, form):
+                    matches.append(self._make(text, start, end, self.mixed[form], ""))
         self._scan_latin(text, folded, matches, fuzzy)
         for m in KATAKANA_RUN.finditer(text):
             base = m.start()
@@ -520,6 +524,12 @@ class Matcher:
                     return False
         return True
 
+    def _en_candidates(self, word: str, limit: int) -> set[str]:
+        found: set[str] = set()
+        for key in _deletions(word, limit):
+            found |= self._en_deletions.get(key, set())
+        return found
+
     def _latin_variant(self, word: str) -> tuple[str, _Form, str] | None:
         if word in self._latin_cache:
             return self._latin_cache[word]
@@ -535,11 +545,10 @@ class Matcher:
         elif len(lower) >= 6 and lower not in self.known and lower not in self.latin_ci:
             limit = latin_threshold(len(lower))
             best = None
-            for length in range(len(lower) - limit, len(lower) + limit + 1):
-                for cand in self._en_by_len.get(length, ()):
-                    d = latin_distance(lower, cand, limit)
-                    if d <= limit and (best is None or d < best[0]):
-                        best = (d, cand)
+            for cand in sorted(self._en_candidates(lower, limit)):
+                d = latin_distance(lower, cand, limit)
+                if d <= limit and (best is None or d < best[0]):
+                    best = (d, cand)
             if best is not None and not (lower.endswith("s") and lower[:-1] in self.known):
                 result = ("fuzzy", self.en_words[best[1]], best[1])
         self._latin_cache[word] = result
@@ -592,26 +601,43 @@ class Matcher:
         concept = self.glossary[info.concept]
         return concept.ja.term if info.lang == "ja" else concept.en.term
 
+    def _tile(self, seg: str) -> list[tuple[int, int, str]]:
+        """Leftmost-longest exact katakana forms in a normalized segment."""
+        found = []
+        kata = self.kata
+        i, n = 0, len(seg)
+        while i < n:
+            for length in self._kata_lengths:
+                if length <= n - i:
+                    form = seg[i:i + length]
+                    info = kata.get(form)
+                    if info is not None and info.kind != "part":
+                        found.append((i, i + length, form))
+                        i += length
+                        break
+            else:
+                i += 1
+        return found
+
     def _segment(self, text: str, a: int, b: int, norm, run: str, fuzzy: bool) -> list[_RunHit]:
         seg = text[a:b]
         hits: list[_RunHit] = []
         gaps: list[tuple[int, int]] = []
         pos = a
-        if self._kata_re is not None:
-            for m in self._kata_re.finditer(seg):
-                i, j = a + m.start(), a + m.end()
-                info = self.kata[m.group()]
-                original = run[norm.starts[i]:norm.ends[j - 1]].translate(_DROP_WRAP)
-                if info.kind == "variant":
-                    hits.append(_RunHit(i, j, info.concept, "variant", info.lang, info.expected, "listed variant"))
-                elif original != m.group():
-                    changes = ", ".join(sorted(normalize_kana(original).changes)) or "non-standard characters"
-                    hits.append(_RunHit(i, j, info.concept, "normalized", info.lang, m.group(), changes))
-                else:
-                    hits.append(_RunHit(i, j, info.concept, info.kind, info.lang, None, ""))
-                if i > pos:
-                    gaps.append((pos, i))
-                pos = j
+        for start, end, form in self._tile(seg):
+            i, j = a + start, a + end
+            info = self.kata[form]
+            original = run[norm.starts[i]:norm.ends[j - 1]].translate(_DROP_WRAP)
+            if info.kind == "variant":
+                hits.append(_RunHit(i, j, info.concept, "variant", info.lang, info.expected, "listed variant"))
+            elif original != form:
+                changes = ", ".join(sorted(normalize_kana(original).changes)) or "non-standard characters"
+                hits.append(_RunHit(i, j, info.concept, "normalized", info.lang, form, changes))
+            else:
+                hits.append(_RunHit(i, j, info.concept, info.kind, info.lang, None, ""))
+            if i > pos:
+                gaps.append((pos, i))
+            pos = j
         if pos < b:
             gaps.append((pos, b))
         if norm.changes:
@@ -784,6 +810,29 @@ def _skeleton(text: str) -> str:
 def _skeleton_bigrams(text: str) -> set[str]:
     sk = _skeleton(text)
     return {sk[k:k + 2] for k in range(len(sk) - 1)}
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` and every string made from it by deleting up to ``depth`` characters."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:k] + w[k + 1:] for w in frontier for k in range(len(w))}
+        found |= frontier
+    return found
+
+
+def _automaton(table: dict):
+    """An Aho-Corasick automaton over the forms (linear in the text, whatever the number of forms)."""
+    if not table:
+        return None
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for form in table:
+        automaton.add_word(form, form)
+    automaton.make_automaton()
+    return automaton
 
 
 def _alternation(table: dict, flags: int = 0, boundary: bool = False):
