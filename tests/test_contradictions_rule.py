@@ -68,6 +68,9 @@ SIZE_FLAGGED = [
     "An exosome is a vesicle of about 2 µm.",
     "Exosomes are larger than 500 nm.",
     "The size of exosomes is 400-900 nm.",
+    "エクソソーム（exosome）は直径400〜900 nmの小胞を指す。",
+    "The term exosome refers to vesicles of 400–900 nm.",
+    "Exosomes, defined as vesicles of 400–900 nm, carry RNA.",
 ]
 
 SIZE_NOT_FLAGGED = [
@@ -188,6 +191,7 @@ ORIGIN_FLAGGED = [
     "Myokines are released from adipose tissue and the liver.",
     "Myokines are not secreted by skeletal muscle.",
     "Liver-derived myokines were measured.",
+    "マイオカイン（myokine）は肝臓から分泌される。",
 ]
 
 EXCLUSIVITY_FLAGGED = [
@@ -195,6 +199,7 @@ EXCLUSIVITY_FLAGGED = [
     "IL-6は骨格筋からしか分泌されない。",
     "IL-6は骨格筋のみで産生される。",
     "IL-6は唯一骨格筋から分泌される。",
+    "IL-6は専ら骨格筋から分泌される。",
     "IL-6 is released exclusively by muscle.",
     "IL-6 is produced only by skeletal muscle.",
     "IL-6 is secreted by muscle alone.",
@@ -367,6 +372,7 @@ HISTORICAL = [
     "当初、エクサカインは肝臓だけから分泌される因子と定義されていた。",
     "Exerkines were originally defined in 2015 as factors released only by the liver.",
     "According to Tarnopolsky, exerkines are released only by the liver.",
+    "Tarnopolskyによれば、エクサカインは肝臓だけから分泌される因子である。",
 ]
 
 

@@ -63,14 +63,23 @@ def _may_state(masked: str, m: Match) -> bool:
     most mentions of a term are not statements about it, and their sentences are never built)."""
     if claims_ja.may_state(masked, m.start, m.end):
         return True
-    if not masked[m.end:m.end + 1].isascii() and not masked[max(0, m.start - 1):m.start].isascii():
-        return False  # inside Japanese text: no English clause around the term
-    if claims_en.may_state(masked, m.start, m.end):
+    if m.found[:1].isascii() and masked[m.end:m.end + 1].isascii() and claims_en.may_state(masked, m.start, m.end):
         return True
-    line_start = masked.rfind("\n", 0, m.start) + 1
-    line_end = masked.find("\n", m.end)
-    line = masked[line_start:len(masked) if line_end < 0 else line_end]
-    return len(line) <= m.end - m.start + 24  # a term on its own line, defined by the next one
+    return _alone_on_its_line(masked, m)
+
+
+def _alone_on_its_line(masked: str, m: Match) -> bool:
+    """A term on its own line (「注２） エクソソーム」), defined by the next one."""
+    room = 24
+    line_end = masked.find("\n", m.end, m.end + room + 1)
+    if line_end < 0:
+        if len(masked) - m.end > room:
+            return False
+        line_end = len(masked)
+    line_start = masked.rfind("\n", max(0, m.start - room - 1), m.start) + 1
+    if line_start == 0 and m.start > room:
+        return False
+    return line_end - line_start <= m.end - m.start + room
 
 
 def clear_caches() -> None:

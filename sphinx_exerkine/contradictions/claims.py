@@ -8,6 +8,7 @@ indices into the statement's sentence text (:attr:`Sentence.text`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
@@ -187,17 +188,9 @@ def inside_term(occurrences: list[Occurrence], start: int, end: int) -> bool:
                for o in occurrences)
 
 
+_JAPANESE = re.compile(r"[\u3041-\u30ff]|[\u4e00-\u9fff][^\u4e00-\u9fff]*[\u4e00-\u9fff]")
+
+
 def is_japanese(text: str) -> bool:
-    """Japanese when the sentence has kana (kanji alone also count when there are several)."""
-    kana = kanji = 0
-    for ch in text:
-        code = ord(ch)
-        if 0x3041 <= code <= 0x30FF:
-            kana += 1
-            if kana >= 1:
-                return True
-        elif 0x4E00 <= code <= 0x9FFF:
-            kanji += 1
-            if kanji >= 2:
-                return True
-    return False
+    """Japanese when the sentence has kana, or at least two kanji."""
+    return _JAPANESE.search(text) is not None

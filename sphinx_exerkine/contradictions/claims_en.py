@@ -29,13 +29,22 @@ _CLAUSE_START = re.compile(
 _VERB = re.compile(
     r"(?P<paren>\s*\([^()]{0,80}\))?[\"”'’]?"
     r"(?:,\s*(?P<appo>(?!and\b|or\b)[^,;]{2,160}?),)?"
-    r"\s+(?P<verb>(?:is|are|was|were)\b"
+    r"\s+(?:(?:only|also|mainly|mostly|often|usually|simply|merely|always|never|not|typically|generally|"
+    r"largely|primarily|chiefly)\s+)*"
+    r"(?P<verb>(?:is|are|was|were)\b"
     r"|refers?\s+to\b|denotes?\b|means?\b|describes?\b|includes?\b|encompass(?:es)?\b|comprises?\b|"
     r"consists?\s+of\b|contains?\b|covers?\b|represents?\b|measures?\b|ranges?\b|can\b|may\b|might\b|must\b|"
     r"could\b|would\b|should\b|has\b|have\b|had\b|come\b|comes\b|originates?\b|derives?\b|arises?\b|"
-    r"secretes?\b|releases?\b|produces?\b|acts?\b|functions?\b|serves?\b|belongs?\b)",
+    r"secretes?\b|releases?\b|produces?\b|acts?\b|functions?\b|serves?\b|belongs?\b|"
+    # other verbs that state what a term does
+    r"(?:regulat|control|carr|transport|mediat|promot|inhibit|increas|decreas|bind|stimulat|improv|induc|"
+    r"reduc|protect|target|deliver|yield|mov|play|participat|signal|circulat|ris|appear|occur|exist|travel|"
+    r"affect|influenc|enhanc|suppress|trigger|caus|lead|silenc|modulat|transfer|convey|shuttl|enter|reach|"
+    r"accumulat|correlat|reflect|determin|depend)(?:e|es|s|y|ies|ed|d)?\b)",
     re.I,
 )
+#: "X, defined as ..., <any verb>": the appositive is the definition
+_DEFINED_AS = re.compile(r",\s*(?P<verb>(?:defined|described)\s+as\s+[^,;]{2,160}?)(?=,|;|$)(?P<appo>)", re.I)
 _DEFINING_VERB = re.compile(r"^(?:refers?\s+to|denotes?|means?|(?:is|are|was|were)\s+(?:defined\s+as|called|"
                             r"the\s+(?:name|term)\s+for|a\s+term\s+for|an\s+umbrella\s+term))\b", re.I)
 _CLAUSE_END = re.compile(r";|,\s*(?:but|whereas|while|although|though|unlike|except)\b|\s+whereas\s+", re.I)
@@ -101,8 +110,8 @@ def statements(sentence: Sentence, occurrences: list[Occurrence],
 def may_state(masked: str, start: int, end: int) -> bool:
     """Cheap test on the raw masked text: could the term at ``[start, end)`` be the subject of an English
     clause, carry a size in parentheses, or follow a "tissue-derived" modifier?"""
-    after = masked[end:end + 200].replace("\0", "").replace("\n", " ")
-    if _VERB.match(after) or re.match(r"\s*\([^()]{0,60}\d", after):
+    after = masked[max(0, end - 1):end + 200].replace("\0", "").replace("\n", " ")  # the term's last letter
+    if _VERB.match(after, 1) or _DEFINED_AS.match(after, 1) or re.match(r"\s*\([^()]{0,60}\d", after[1:]):
         return True
     before = masked[max(0, start - 60):start].replace("\0", "").replace("\n", " ")
     return bool(before) and (before.rstrip().endswith(("-derived", "-secreted", "-released", "-produced")) or
@@ -119,7 +128,7 @@ def _subject(text: str, occ: Occurrence) -> tuple[int, str, re.Match] | None:
     start = _CLAUSE_START.search(text, 0, occ.start)
     if start is None or start.end() != occ.start:
         return None
-    verb = _VERB.match(text, occ.end)
+    verb = _VERB.match(text, occ.end) or _DEFINED_AS.match(text, occ.end)
     if verb is None:
         return None
     return start.start(), "word" if start.group("word") else "subject", verb
@@ -135,7 +144,7 @@ def _statement(sentence: Sentence, occ: Occurrence, occurrences: list[Occurrence
         end = min([_clause_end(text, begin)] + [c for c in clause_starts if c > begin])
         region = (begin, end)
         appo = (verb.start("appo"), verb.end("appo")) if verb.group("appo") else None
-        definitional = role == "word" or bool(_DEFINING_VERB.match(text, region[0])) or bool(
+        definitional = role == "word" or bool(_DEFINING_VERB.match(text, region[0])) or verb.re is _DEFINED_AS or bool(
             appo and re.match(r"defined\s+as|a\s+term\s+for", text[appo[0]:appo[1]], re.I)) or _generic_head(text, region)
         return _build(sentence, occ, occurrences, role, region, appo if appo else pre, definitional)
     if pre is not None:

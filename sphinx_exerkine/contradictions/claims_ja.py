@@ -22,7 +22,8 @@ from .vocabulary import (COINAGE_STRONG, COINAGE_WEAK, JA_EXCLUSIVE, JA_NOT_ONLY
 
 _PAREN = re.compile(r"\s*[（(][^（()）]{0,80}[）)]")
 _MARKER = re.compile(
-    r"\s*(?:(?P<toha>とは|って|の定義(?:は|とは))|(?P<measure>の(?:大きさ|直径|サイズ|粒径|長さ|鎖長|塩基長)(?:は|が))"
+    r"[」』\"”]?\s*(?:(?P<toha>とは|って|の定義(?:は|とは))"
+    r"|(?P<measure>の(?:大きさ|直径|サイズ|粒径|長さ|鎖長|塩基長|中身|内容物|機能|役割|起源|正体)(?:は|が))"
     r"|(?P<word>という(?:言葉|用語|語|名称|呼称|呼び名|名前|造語|概念))(?:は|が|も|を|の|自体は)?"
     r"|(?P<ha>は)|(?P<ga>が)|(?P<mo>も)|(?P<colon>[：:]))"
 )
@@ -55,7 +56,6 @@ def statements(sentence: Sentence, occurrences: list[Occurrence],
                relevant: Callable[[str], bool]) -> list[Statement]:
     """Statements about the relevant terms of a Japanese sentence. Only the words around each term are
     looked at here; the tokenizer runs later, and only for the claims that need it."""
-    text = sentence.text
     out: list[Statement] = []
     for occ in occurrences:
         if relevant(occ.concept):
@@ -68,6 +68,8 @@ def statements(sentence: Sentence, occurrences: list[Occurrence],
 def may_state(masked: str, start: int, end: int) -> bool:
     """Cheap test on the raw masked text: could the term at ``[start, end)`` be what a Japanese sentence
     talks about (a topic or subject marker after it, a relative clause or a size before it)?"""
+    if masked[end:end + 1] not in _MARKER_STARTS:
+        return _relative_clause_before(masked, start)  # no marker can follow: only a relative clause may state
     after = masked[end:end + 90].replace("\0", "").replace("\n", "")
     pos = 0
     paren = _PAREN.match(after)
@@ -77,6 +79,17 @@ def may_state(masked: str, start: int, end: int) -> bool:
         pos = paren.end()
     if _MARKER.match(after, pos):
         return True
+    return _relative_clause_before(masked, start)
+
+
+#: characters that may follow a term that is a topic or subject (markers, brackets, masks, blanks)
+_MARKER_STARTS = frozenset("とっのはがも：:（(」』\"” \u3000\0\n")
+
+
+def _relative_clause_before(masked: str, start: int) -> bool:
+    last = masked[start - 1:start]
+    if last not in _ATTRIBUTIVE_ENDINGS and last not in ("の", "\0", "\n"):
+        return False
     before = masked[max(0, start - 30):start].replace("\0", "").replace("\n", "")
     if not before:
         return False
@@ -177,7 +190,7 @@ def _build(sentence: Sentence, occ: Occurrence, occurrences: list[Occurrence], r
             or _noun_predicate(tokens, region),
             negated=_negated_end(tokens, region),
             exclusive=_exclusive(tokens, parts),
-            inclusive=any(tokens[k].surface == "も" and tokens[k].pos2 == "係助詞" for k in _tokens_in(tokens, *region)),
+            inclusive=_inclusive(tokens, region),
         )
 
     return Statement(sentence, occ, role, "ja", region, appositive,
@@ -263,9 +276,18 @@ def _tissue_max_length() -> int:
     return max(len(name) for name in ja_tissues())
 
 
-@lru_cache(maxsize=256)
+_STARTS: dict[int, tuple[tuple[Token, ...], frozenset[int]]] = {}
+
+
 def _starts(tokens: tuple[Token, ...]) -> frozenset[int]:
-    return frozenset(t.start for t in tokens)
+    """Offsets where tokens start (kept by identity: hashing the tokens would cost more than this)."""
+    hit = _STARTS.get(id(tokens))
+    if hit is None or hit[0] is not tokens:
+        if len(_STARTS) > 256:
+            _STARTS.clear()
+        hit = (tokens, frozenset(t.start for t in tokens))
+        _STARTS[id(tokens)] = hit
+    return hit[1]
 
 
 def _tissue_list(text: str, tokens: tuple[Token, ...], k: int, floor: int) -> tuple[list[str], int, int, bool]:
@@ -394,9 +416,10 @@ def _relations(text: str, a: int, b: int, occ: Occurrence, occurrences: list[Occ
 
 
 def _is_predicate_head(text: str, a: int, other: Occurrence) -> bool:
-    """「XはYである」: Y heads the predicate (not 「XはYと同様に…である」)."""
-    before = text[a:other.start]
-    return not re.search(r"[はがをに]$", before.strip()) or not before.strip()
+    """「XはYである」「Xは肝臓由来のYである」: Y heads the predicate, unless a case particle right before it
+    makes it part of a clause inside the predicate (「XはZがYである」)."""
+    before = text[a:other.start].strip()
+    return not before or before[-1] not in "はがをに"
 
 
 # ------------------------------------------------------------------------------------------ coinage
@@ -448,6 +471,18 @@ def _negated_end(tokens: tuple[Token, ...], region: tuple[int, int]) -> bool:
             if t.lemma in _NEGATIVE_LEMMAS and t.pos1 in ("助動詞", "形容詞"):
                 return not any(x.surface == "しか" for x in tokens[token_at(tokens, region[0]):k])
         k -= 1
+    return False
+
+
+def _inclusive(tokens: tuple[Token, ...], region: tuple[int, int]) -> bool:
+    """「収縮時にも安静時にも」「運動時にも」: one occasion among others, so not a defining condition."""
+    also = [k for k in _tokens_in(tokens, *region) if tokens[k].surface == "も" and tokens[k].pos2 == "係助詞"]
+    if len(also) >= 2:
+        return True
+    for k in also:
+        j = k - 1 if k > 0 and tokens[k - 1].surface not in ("に", "で") else k - 2
+        if j >= 0 and tokens[j].surface.endswith(("時", "際", "とき", "場合", "中")):
+            return True
     return False
 
 

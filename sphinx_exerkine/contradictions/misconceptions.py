@@ -40,6 +40,8 @@ class Profile:
     tissues: frozenset[str]
     #: the misconception is worded as a definition or an exclusive claim: only statements worded so match
     defining: bool = False
+    #: the misconception denies something (「分泌機能はもたない」): only statements that deny match
+    negated: bool = False
     #: surface forms of each key a sentence must say (one group per key): a sentence can only match when
     #: it holds a form of a distinctive key (of every key, when none is distinctive)
     triggers: tuple[tuple[str, ...], ...] = ()
@@ -92,6 +94,7 @@ def build_profiles(glossary: Glossary, matcher: Matcher) -> dict[tuple[str, str]
                     owner=concept.id, subject=subject.id, misconception=item, lang=lang, keys=keys,
                     distinctive=distinctive, tissues=statement.origin_tissues,
                     defining=statement.content.definitional or statement.content.exclusive,
+                    negated=statement.content.negated,
                     triggers=tuple(_triggers(statement, key, lang, glossary) for key in sorted(distinctive or keys)),
                 ))
     return profiles
@@ -154,7 +157,7 @@ def score(profile: Profile, statement: Statement) -> float:
     if statement.role in ("appositive", "parenthetical"):
         return 0.0  # a relative clause before a term restricts it (「運動で分泌されるマイオカインは」)
     content = statement.content
-    if content.negated or content.inclusive and not content.exclusive:
+    if content.negated != profile.negated or content.inclusive and not content.exclusive:
         return 0.0
     if profile.defining and not (content.definitional or content.exclusive):
         return 0.0  # 「マイオカインが収縮に応答して変化する」 does not define myokines

@@ -51,7 +51,8 @@ class Sentence:
 
 
 def _width(line: str) -> int:
-    return len(line) + sum(1 for ch in line if ord(ch) > 0x2E7F)
+    """Display width: CJK characters (three bytes in UTF-8) count twice."""
+    return len(line) + (len(line.encode("utf-8")) - len(line)) // 2
 
 
 def _strip(line: str) -> str:

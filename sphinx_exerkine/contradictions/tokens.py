@@ -27,14 +27,6 @@ class Token:
     def is_noun(self) -> bool:
         return self.pos1 == "名詞" or self.pos1 == "接尾辞" and self.pos2.startswith("名詞")
 
-    @property
-    def is_predicate(self) -> bool:
-        """A verb, auxiliary or adjective (what ends a clause or a relative clause)."""
-        return self.pos1 in ("動詞", "助動詞", "形容詞") or self.pos1 == "形状詞"
-
-    def is_particle(self, *surfaces: str) -> bool:
-        return self.pos1 == "助詞" and (not surfaces or self.surface in surfaces)
-
 
 def _field(value) -> str:
     return "" if value in (None, "*") else str(value)
