@@ -446,3 +446,13 @@ def test_text_without_terms_or_without_claims_gives_nothing(linter):
     assert contradictions(linter, "") == []
     assert contradictions(linter, "運動は健康に良い。血中濃度を測定した。") == []
     assert contradictions(linter, "本研究ではエクソソームを超遠心法で回収した。") == []
+
+
+def test_the_rule_reference_examples_hold_with_the_shipped_glossary():
+    from sphinx_exerkine.loader import load_glossary
+    from sphinx_exerkine.rules import RULES
+
+    rule = RULES[RULE]
+    shipped = Linter(load_glossary())
+    assert contradictions(shipped, rule.flagged)
+    assert contradictions(shipped, rule.not_flagged) == []

@@ -13,13 +13,13 @@ from typing import Iterable, Iterator
 
 from ..finding import Finding
 from ..lint import Context
-from ..matcher import Match, Matcher
+from ..matcher import Match
 from ..model import Concept, Glossary, Range
 from ..readers import Document
 from . import claims_en, claims_ja
 from .claims import Occurrence, OriginClaim, RelationClaim, Statement, is_japanese
 from .knowledge import Edge, Knowledge, knowledge, surnames
-from .misconceptions import Profile, best_match, build_profiles, may_match, said_span
+from .misconceptions import Profile, ProfileTable, best_match, may_match, said_span
 from .quantities import contradicts, describe_fact
 from .quantities import dimension as dimension_of
 from .sentences import Sentence, make_sentence, next_sentence, sentence_bounds
@@ -323,23 +323,17 @@ def _coined_messages(name: str, concept: Concept, statement: Statement) -> list[
 
 # ------------------------------------------------------------------------------------------ misconceptions
 
-#: per glossary and matcher: profiles by (subject, language), with one pattern of all their triggers
-_PROFILES: dict[int, tuple[Glossary, Matcher, dict[tuple[str, str], tuple[list[Profile], re.Pattern]]]] = {}
+_PROFILES: dict[int, ProfileTable] = {}
 
 
-def _profiles(ctx: Context) -> dict[tuple[str, str], tuple[list[Profile], re.Pattern]]:
-    key = id(ctx.glossary)
-    hit = _PROFILES.get(key)
-    if hit is None or hit[0] is not ctx.glossary or hit[1] is not ctx.matcher:
+def _profiles(ctx: Context) -> ProfileTable:
+    table = _PROFILES.get(id(ctx.glossary))
+    if table is None or table.glossary is not ctx.glossary or table.matcher is not ctx.matcher:
         if len(_PROFILES) >= 4:
             _PROFILES.pop(next(iter(_PROFILES)))
-        table = {}
-        for subject, profiles in build_profiles(ctx.glossary, ctx.matcher).items():
-            words = sorted({w for p in profiles for group in p.triggers for w in group}, key=len, reverse=True)
-            table[subject] = (profiles, re.compile("|".join(re.escape(w) for w in words) or "(?!)"))
-        hit = (ctx.glossary, ctx.matcher, table)
-        _PROFILES[key] = hit
-    return hit[2]
+        table = ProfileTable(ctx.glossary, ctx.matcher)
+        _PROFILES[id(ctx.glossary)] = table
+    return table
 
 
 def _misconception(statement: Statement, ctx: Context) -> Profile | None:

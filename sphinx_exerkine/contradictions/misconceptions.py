@@ -75,29 +75,63 @@ def content_keys(matcher: Matcher, text: str, concept: str, lang: str) -> frozen
     return frozenset(statement.keys)
 
 
+class ProfileTable:
+    """Profiles of every misconception, by (subject concept, language), each with one pattern of all its
+    triggers. Which term a misconception is about is found at once (cheaply, from the words around the
+    terms); its words are read with the tokenizer only when a statement about that term is checked."""
+
+    def __init__(self, glossary: Glossary, matcher: Matcher) -> None:
+        self.glossary = glossary
+        self.matcher = matcher
+        self._pending: dict[tuple[str, str], list[tuple[str, Misconception, Statement]]] = {}
+        self._built: dict[tuple[str, str], tuple[list[Profile], re.Pattern] | None] = {}
+        for concept in glossary:
+            for item in concept.misconceptions:
+                for lang, text in (("ja", item.ja), ("en", item.en)):
+                    statement = _statement(matcher, text, lang)
+                    if statement is not None and glossary.get(statement.concept) is not None:
+                        self._pending.setdefault((statement.concept, lang), []).append((concept.id, item, statement))
+
+    def get(self, key: tuple[str, str]) -> tuple[list[Profile], re.Pattern] | None:
+        if key not in self._built:
+            self._built[key] = self._build(key)
+        return self._built[key]
+
+    def _build(self, key: tuple[str, str]) -> tuple[list[Profile], re.Pattern] | None:
+        pending = self._pending.get(key)
+        if not pending:
+            return None
+        subject_id, lang = key
+        subject = self.glossary[subject_id]
+        correct = content_keys(self.matcher, subject.definition(lang), subject_id, lang)
+        profiles = []
+        for owner, item, statement in pending:
+            keys = frozenset(statement.keys)
+            if not keys:
+                continue
+            distinctive = keys - correct
+            profiles.append(Profile(
+                owner=owner, subject=subject_id, misconception=item, lang=lang, keys=keys,
+                distinctive=distinctive, tissues=statement.origin_tissues,
+                defining=statement.content.definitional or statement.content.exclusive,
+                negated=statement.content.negated,
+                triggers=tuple(_triggers(statement, k, lang, self.glossary) for k in sorted(distinctive or keys)),
+            ))
+        if not profiles:
+            return None
+        words = sorted({w for p in profiles for group in p.triggers for w in group}, key=len, reverse=True)
+        return profiles, re.compile("|".join(re.escape(w) for w in words) or "(?!)")
+
+
 def build_profiles(glossary: Glossary, matcher: Matcher) -> dict[tuple[str, str], list[Profile]]:
-    """Profiles of every misconception, by (subject concept, language)."""
-    profiles: dict[tuple[str, str], list[Profile]] = {}
-    for concept in glossary:
-        for item in concept.misconceptions:
-            for lang, text in (("ja", item.ja), ("en", item.en)):
-                statement = _statement(matcher, text, lang)
-                if statement is None or not statement.keys:
-                    continue
-                subject = glossary.get(statement.concept)
-                if subject is None:
-                    continue
-                keys = frozenset(statement.keys)
-                correct = content_keys(matcher, subject.definition(lang), subject.id, lang)
-                distinctive = keys - correct
-                profiles.setdefault((subject.id, lang), []).append(Profile(
-                    owner=concept.id, subject=subject.id, misconception=item, lang=lang, keys=keys,
-                    distinctive=distinctive, tissues=statement.origin_tissues,
-                    defining=statement.content.definitional or statement.content.exclusive,
-                    negated=statement.content.negated,
-                    triggers=tuple(_triggers(statement, key, lang, glossary) for key in sorted(distinctive or keys)),
-                ))
-    return profiles
+    """Every profile at once (for tools and tests)."""
+    table = ProfileTable(glossary, matcher)
+    out = {}
+    for key in table._pending:
+        built = table.get(key)
+        if built is not None:
+            out[key] = built[0]
+    return out
 
 
 def _stem(word: str, lang: str) -> str:
