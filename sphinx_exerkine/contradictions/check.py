@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..finding import Finding
-from ..lint import Context
 from ..matcher import Match
 from ..model import Concept, Glossary, Range
 from ..readers import Document
@@ -26,6 +25,9 @@ from .sentences import Sentence, make_sentence, next_sentence, sentence_bounds
 from .tokens import tokenize
 from .vocabulary import (ATTRIBUTION, HISTORY_PAST_ONLY, HISTORY_VOCAB, is_question, is_refutation, tissue_name,
                          ja_tissue_regex, tissues_named)
+
+if TYPE_CHECKING:  # the linter imports this module to register the check
+    from ..lint import Context
 
 RULE = "definition-contradiction"
 
