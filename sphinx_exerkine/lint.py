@@ -69,7 +69,7 @@ class Linter:
     def __init__(self, glossary: Glossary, config: Config | None = None) -> None:
         self.glossary = glossary
         self.config = config or Config()
-        self.matcher = Matcher(glossary, tuple(self.config.allow))
+        self.matcher = Matcher.cached(glossary, tuple(self.config.allow))
 
     def lint_document(self, doc: Document, path: str = "<text>") -> list[Finding]:
         ctx = Context(self.glossary, self.matcher, self.config, path, LineIndex(doc.text))

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
-import pickle
 import re
-import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
-from . import __version__
+from . import __version__, cachedir
 from .model import Concept, Glossary, Location, concept_from_dict
 from .schema import CONCEPT_FIELDS, RELATION_FIELDS, TISSUES, UNITS, Field
 
@@ -308,20 +305,12 @@ def parse_file(path: Path, text: str | None = None) -> tuple[list[tuple[dict, Lo
 
 
 def _digest(files: list[tuple[Path, bytes]]) -> str:
-    h = hashlib.sha256(__version__.encode())
+    h = hashlib.sha256(f"{__version__}\0{cachedir.code_stamp()}".encode())
     for path, content in files:
         h.update(str(path).encode())
         h.update(b"\0")
         h.update(hashlib.sha256(content).digest())
     return h.hexdigest()
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("EXERKINE_CACHE_DIR")
-    if base:
-        return Path(base)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg) / "exerkine" if xdg else Path.home() / ".cache" / "exerkine"
 
 
 def load_glossary(paths: list[str] | tuple[str, ...] = (), *, use_cache: bool = True) -> Glossary:
@@ -343,15 +332,11 @@ def load_glossary(paths: list[str] | tuple[str, ...] = (), *, use_cache: bool = 
     if problems:
         raise GlossaryError(problems)
     digest = _digest(raw)
-    cache_file = _cache_dir() / f"glossary-{digest[:32]}.pickle"
+    cache_name = f"glossary-{digest[:32]}.pickle"
     if use_cache:
-        try:
-            with open(cache_file, "rb") as fh:
-                glossary = pickle.load(fh)
-            if isinstance(glossary, Glossary) and glossary.digest == digest:
-                return glossary
-        except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
-            pass
+        glossary = cachedir.load(cache_name)
+        if isinstance(glossary, Glossary) and glossary.digest == digest:
+            return glossary
 
     entries: list[tuple[dict, Location, yaml.MappingNode]] = []
     for path, content in raw:
@@ -369,16 +354,5 @@ def load_glossary(paths: list[str] | tuple[str, ...] = (), *, use_cache: bool = 
     concepts: tuple[Concept, ...] = tuple(concept_from_dict(data, loc) for data, loc, _ in entries)
     glossary = Glossary(concepts, digest=digest, paths=tuple(str(p) for p, _ in raw))
     if use_cache:
-        _store(cache_file, glossary)
+        cachedir.store(cache_name, glossary)
     return glossary
-
-
-def _store(cache_file: Path, glossary: Glossary) -> None:
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".glossary-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(glossary, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_file)
-    except OSError:
-        pass  # a read-only home directory only costs speed

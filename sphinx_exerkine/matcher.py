@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import builtin_known_words, fold_word, is_known_sequence, is_lexicon_word, token_ends
 from .model import Concept, Glossary
@@ -128,8 +129,11 @@ def indel_cost(ch: str) -> float:
     return CHEAP if ch in "ーッ" else 1.0
 
 
-def prefix_distances(term: str, text: str) -> list[float]:
-    """``result[j]`` = weighted edit distance between ``term`` and ``text[:j]`` (OSA transpositions)."""
+def prefix_distances(term: str, text: str, limit: float = float("inf")) -> list[float] | None:
+    """``result[j]`` = weighted edit distance between ``term`` and ``text[:j]`` (OSA transpositions).
+
+    None when no prefix of ``text`` can be within ``limit`` (the computation stops as soon as a whole row
+    of the table exceeds it)."""
     n, m = len(term), len(text)
     prev2: list[float] | None = None
     prev = [0.0] * (m + 1)
@@ -137,13 +141,24 @@ def prefix_distances(term: str, text: str) -> list[float]:
         prev[j] = prev[j - 1] + indel_cost(text[j - 1])
     for i in range(1, n + 1):
         a = term[i - 1]
-        cur = [prev[0] + indel_cost(a)] + [0.0] * m
+        cost_a = indel_cost(a)
+        cur = [prev[0] + cost_a] + [0.0] * m
         for j in range(1, m + 1):
             b = text[j - 1]
-            best = min(prev[j] + indel_cost(a), cur[j - 1] + indel_cost(b), prev[j - 1] + sub_cost(a, b))
-            if prev2 is not None and i > 1 and j > 1 and a == text[j - 2] and term[i - 2] == b:
-                best = min(best, prev2[j - 2] + 1.0)
+            best = prev[j] + cost_a
+            other = cur[j - 1] + indel_cost(b)
+            if other < best:
+                best = other
+            other = prev[j - 1] + (0.0 if a == b else sub_cost(a, b))
+            if other < best:
+                best = other
+            if prev2 is not None and j > 1 and a == text[j - 2] and term[i - 2] == b:
+                other = prev2[j - 2] + 1.0
+                if other < best:
+                    best = other
             cur[j] = best
+        if min(cur) > limit and min(prev) + 1.0 > limit:  # a transposition reaches two rows back
+            return None
         prev2, prev = prev, cur
     return prev
 
@@ -190,8 +205,7 @@ def latin_threshold(length: int) -> int:
 # ------------------------------------------------------------------------------------------ matcher
 
 
-@dataclass(frozen=True, slots=True)
-class _Form:
+class _Form(NamedTuple):
     concept: str
     kind: str  # term | admitted | abbreviation | plural | variant | part
     lang: str
@@ -236,13 +250,14 @@ class Matcher:
             (form, info) for form, info in self.kata.items()
             if (info.kind in ("term", "admitted") and len(form) >= 4 or info.kind == "part") and "・" not in form
         ]
-        self._bigrams: dict[str, set[int]] = {}
+        bigrams: dict[str, list[int]] = {}
         self._term_grams: list[int] = []
         for index, (form, _) in enumerate(self.kata_terms):
             grams = _skeleton_bigrams(form)
             self._term_grams.append(len(grams))
             for gram in grams:
-                self._bigrams.setdefault(gram, set()).add(index)
+                bigrams.setdefault(gram, []).append(index)
+        self._bigrams: dict[str, tuple[int, ...]] = {gram: tuple(ids) for gram, ids in bigrams.items()}
         # exact katakana forms are tiled by dictionary look-ups, longest first: independent of the
         # glossary's size (a regular expression alternation slows down with every form added)
         self._kata_lengths = sorted({len(f) for f, i in self.kata.items() if i.kind != "part"}, reverse=True)
@@ -290,15 +305,43 @@ class Matcher:
             heads.update({"?" + p[1:], p[0] + "?" + p[2], p[:2] + "?"})
         self._multi_heads = frozenset(heads)
         # single-deletion neighbourhoods: words within one edit share a key (two for long words)
-        self._en_deletions: dict[str, set[str]] = {}
+        deletions: dict[str, set[str]] = {}
         for word in self.en_words:
             for key in _deletions(word, 2 if len(word) >= 12 else 1):
-                self._en_deletions.setdefault(key, set()).add(word)
+                deletions.setdefault(key, set()).add(word)
+        # joined strings, not sets: a cached matcher of a large glossary unpickles several times faster
+        self._en_deletions: dict[str, str] = {key: _SEP.join(sorted(words)) for key, words in deletions.items()}
         #: six-letter words by their first five letters ("irisi" -> "irisin")
         self._en_prefix5 = {w[:5]: w for w in self.en_words if len(w) == 6 and w.isalpha()}
         self._blockers = self._compile_blockers()
         self._run_cache: dict[str, tuple[_RunHit, ...]] = {}
         self._latin_cache: dict[str, tuple[str, _Form, str] | None] = {}
+
+    @classmethod
+    def cached(cls, glossary: Glossary, allow: tuple[str, ...] | list[str] = ()) -> "Matcher":
+        """The matcher for ``glossary``, compiled once and kept in the cache directory: a large glossary
+        takes seconds to compile and a fraction of that to unpickle."""
+        import hashlib
+
+        from . import cachedir
+
+        key = hashlib.sha256(f"{cachedir.code_stamp()}\0{glossary.digest}\0{sorted(allow)!r}".encode())
+        name = f"matcher-{key.hexdigest()[:32]}.pickle"
+        matcher = cachedir.load(name)
+        if isinstance(matcher, cls):
+            matcher.glossary = glossary
+            return matcher
+        matcher = cls(glossary, allow)
+        if len(glossary) > 500:  # small glossaries compile faster than they unpickle
+            cachedir.store(name, matcher)
+        return matcher
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["glossary"] = None  # the caller has it already
+        state["_run_cache"] = {}
+        state["_latin_cache"] = {}
+        return state
 
     # ------------------------------------------------------------------ compile
 
@@ -527,7 +570,9 @@ class Matcher:
     def _en_candidates(self, word: str, limit: int) -> set[str]:
         found: set[str] = set()
         for key in _deletions(word, limit):
-            found |= self._en_deletions.get(key, set())
+            words = self._en_deletions.get(key)
+            if words:
+                found.update(words.split(_SEP))
         return found
 
     def _latin_variant(self, word: str) -> tuple[str, _Form, str] | None:
@@ -703,14 +748,17 @@ class Matcher:
                 limit = CHEAP  # a short chunk: its mixed form around it is checked later
             if limit < 0:
                 continue
-            # each full-cost edit destroys at most two bigrams of the term's skeleton
-            if count < self._term_grams[index] - 2 * int(limit + 1e-9):
+            # each full-cost edit destroys at most two bigrams of the term's skeleton, and the gap must be
+            # long enough to hold the term less the characters its edits may delete
+            edits = int(limit + 1e-9)
+            if count < self._term_grams[index] - 2 * edits or len(gap) < len(form) - edits - form.count("ー"):
                 continue
             # the term at the start of the gap (the rest after it) or at its end (the rest before it)
-            forward = prefix_distances(form, gap)
-            backward = prefix_distances(form[::-1], gap[::-1])
-            options = [(forward[j], 0, j) for j in range(1, len(gap) + 1)]
-            options += [(backward[k], len(gap) - k, len(gap)) for k in range(1, len(gap))]
+            forward = prefix_distances(form, gap, limit)
+            backward = prefix_distances(form[::-1], gap[::-1], limit)
+            options = [(forward[j], 0, j) for j in range(1, len(gap) + 1)] if forward else []
+            if backward:
+                options += [(backward[k], len(gap) - k, len(gap)) for k in range(1, len(gap))]
             for dist, i, j in options:
                 if dist == 0 or dist > limit or j - i < 3:
                     continue
@@ -746,6 +794,7 @@ class Matcher:
 
 
 _NOT_A_FORM = _Form("", "part", "", None)
+_SEP = "\x1f"
 
 
 def _find_after(text: str, pos: int, expected: str) -> int | None:

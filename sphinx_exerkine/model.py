@@ -6,12 +6,25 @@ and :meth:`Concept.to_dict` gives that plain data back (used by export and round
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Iterator
 
 from .schema import RELATIONS, UNITS
 
 
+def _positional_pickle(cls):
+    """Pickle a frozen record as its class and field values: unpickling a large glossary from the cache
+    then costs one constructor call per record instead of dataclasses' generic state restore."""
+    names = tuple(f.name for f in fields(cls))
+
+    def __reduce__(self):
+        return cls, tuple(getattr(self, name) for name in names)
+
+    cls.__reduce__ = __reduce__
+    return cls
+
+
+@_positional_pickle
 @dataclass(frozen=True, slots=True)
 class Location:
     #: the glossary file
@@ -21,6 +34,7 @@ class Location:
     column: int = 1
 
 
+@_positional_pickle
 @dataclass(frozen=True, slots=True)
 class Range:
     min: float
@@ -41,6 +55,7 @@ class Range:
         return data
 
 
+@_positional_pickle
 @dataclass(frozen=True, slots=True)
 class Coined:
     year: int
@@ -55,6 +70,7 @@ class Coined:
         return data
 
 
+@_positional_pickle
 @dataclass(frozen=True, slots=True)
 class Origin:
     #: tissue ids from :data:`sphinx_exerkine.schema.TISSUES`
@@ -73,6 +89,7 @@ class Origin:
         return data
 
 
+@_positional_pickle
 @dataclass(frozen=True, slots=True)
 class Relation:
     id: str
@@ -82,6 +99,7 @@ class Relation:
         return {"id": self.id, "source": self.source} if self.source else self.id
 
 
+@_positional_pickle
 @dataclass(frozen=True, slots=True)
 class Facts:
     size: Range | None = None
@@ -111,6 +129,7 @@ class Facts:
         return data
 
 
+@_positional_pickle
 @dataclass(frozen=True, slots=True)
 class HistoricalDefinition:
     year: int
@@ -126,6 +145,7 @@ class HistoricalDefinition:
         return data
 
 
+@_positional_pickle
 @dataclass(frozen=True, slots=True)
 class Misconception:
     ja: str
@@ -139,6 +159,7 @@ class Misconception:
         return data
 
 
+@_positional_pickle
 @dataclass(frozen=True, slots=True)
 class JaForms:
     term: str
@@ -155,6 +176,7 @@ class JaForms:
         return data
 
 
+@_positional_pickle
 @dataclass(frozen=True, slots=True)
 class EnForms:
     term: str
@@ -180,6 +202,7 @@ class EnForms:
         return data
 
 
+@_positional_pickle
 @dataclass(frozen=True, slots=True)
 class Concept:
     id: str

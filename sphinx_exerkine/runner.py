@@ -8,8 +8,6 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
-import pickle
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
@@ -19,7 +17,7 @@ from typing import Callable
 from . import __version__
 from .config import DEFAULT_EXCLUDE, Config
 from .finding import Finding
-from .loader import _cache_dir
+from . import cachedir
 from .model import Glossary
 from .readers.detect import format_for_path
 
@@ -145,17 +143,13 @@ class ResultCache:
 
     def __init__(self, key: str, enabled: bool) -> None:
         self.enabled = enabled
-        self.file = _cache_dir() / f"lint-{key[:32]}.pickle"
+        self.name = f"lint-{key[:32]}.pickle"
         self.entries: dict[str, tuple[int, int, str, list[Finding]]] = {}
         self.dirty = False
         if enabled:
-            try:
-                with open(self.file, "rb") as fh:
-                    loaded = pickle.load(fh)
-                if isinstance(loaded, dict):
-                    self.entries = loaded
-            except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
-                self.entries = {}
+            loaded = cachedir.load(self.name)
+            if isinstance(loaded, dict):
+                self.entries = loaded
 
     def lookup_stat(self, path: str) -> list[Finding] | None:
         if not self.enabled:
@@ -186,35 +180,16 @@ class ResultCache:
         self.dirty = True
 
     def save(self) -> None:
-        if not (self.enabled and self.dirty):
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".lint-")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(self.entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.file)
-        except OSError:
-            pass
+        if self.enabled and self.dirty:
+            cachedir.store(self.name, self.entries)
 
 
 def settings_key(glossary: Glossary, config: Config) -> str:
     """What cached results depend on: the code, the glossary and the configuration."""
     data = asdict(config)
     data.pop("origin", None)
-    h = hashlib.sha256(f"{__version__}\0{_code_stamp()}\0{glossary.digest}\0{sorted(data.items())!r}".encode())
+    h = hashlib.sha256(f"{__version__}\0{cachedir.code_stamp()}\0{glossary.digest}\0{sorted(data.items())!r}".encode())
     return h.hexdigest()
-
-
-def _code_stamp() -> str:
-    """Sizes and times of the package's own files, so an edited or upgraded install never reuses results."""
-    package = Path(__file__).resolve().parent
-    parts = []
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".txt"):
-            st = path.stat()
-            parts.append(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 # ------------------------------------------------------------------------------------------ linting

@@ -81,7 +81,8 @@ def cross_check(entries: list[tuple[dict, Location, yaml.MappingNode]]) -> list[
         own: dict[str, tuple[str, str]] = {}
         for role, form, path in _forms(data):
             key = surface_key(form)
-            where = _node_at(node, *path)
+            if key in own or key in owners and owners[key][0] != cid:
+                where = _node_at(node, *path)  # looked up only for a problem to report
             if key in own:
                 other_role, other_form = own[key]
                 if "variant" in (role, other_role) and role != other_role:

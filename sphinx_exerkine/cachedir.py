@@ -1,0 +1,64 @@
+"""Where caches live, what invalidates them, and writing them safely.
+
+Every cache (validated glossaries, compiled matchers, lint results) sits in one directory:
+``$EXERKINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/exerkine``, else ``~/.cache/exerkine``. A cache that
+cannot be read or written only costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("EXERKINE_CACHE_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) / "exerkine" if xdg else Path.home() / ".cache" / "exerkine"
+
+
+@lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """Sizes and times of the package's own files, so an edited or upgraded install never reuses a cache."""
+    package = Path(__file__).resolve().parent
+    parts = []
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".txt"):
+            st = path.stat()
+            parts.append(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def load(name: str):
+    """The object pickled under ``name``, or None."""
+    try:
+        with open(cache_dir() / name, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError, ImportError):
+        return None
+
+
+def store(name: str, obj) -> None:
+    """Pickle ``obj`` under ``name`` atomically (a temporary file renamed into place)."""
+    directory = cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, directory / name)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except (OSError, pickle.PickleError, TypeError, AttributeError):
+        pass
