@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..matcher import Match, Matcher
 from ..model import Glossary, Misconception
@@ -170,20 +169,10 @@ def _triggers(statement: Statement, key: str, lang: str, glossary: Glossary) -> 
 
 
 def may_match(profile: Profile, said: str) -> bool:
-    """Cheap test before reading the sentence's words (``said`` lower-cased for English)."""
-    patterns = _trigger_patterns(profile.triggers)
-    if profile.distinctive:
-        return bool(patterns[0].search(said))
-    return all(p.search(said) for p in patterns[1:])
-
-
-@lru_cache(maxsize=1024)
-def _trigger_patterns(groups: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern, ...]:
-    """One pattern for any trigger, then one per group."""
-    def alternation(words) -> re.Pattern:
-        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
-
-    return (alternation({w for g in groups for w in g}),) + tuple(alternation(g) for g in groups)
+    """Cheap test before reading the sentence's words (``said`` lower-cased for English): a form of a
+    distinctive key is there (of every key, when none is distinctive)."""
+    hits = (any(word in said for word in group) for group in profile.triggers)
+    return any(hits) if profile.distinctive else all(hits)
 
 
 def score(profile: Profile, statement: Statement) -> float:
