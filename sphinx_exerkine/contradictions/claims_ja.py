@@ -105,6 +105,8 @@ def statement_for_region(sentence: Sentence, occurrence: Occurrence, occurrences
     return _build(sentence, occurrence, occurrences, role, (0, len(sentence.text)), None, True)
 
 
+#: only bullets, numbering and brackets before an annotation label (「・エクソソーム：」「注2）エクソソーム：」)
+_LABEL_START = re.compile(r"[\W\d_]*(?:注\s*\d+\s*[)）]\s*)?$")
 #: last kana of an attributive verb, adjective or copula form (分泌される, 放出した, 小さい, 代表的な)
 _ATTRIBUTIVE_ENDINGS = frozenset("うくぐすつぬぶむるただいな")
 _APPOSITIVE_STOP = re.compile(r"[、。，．,「」『』（）()【】：:；;]|(?<=[^\u3041-\u3096])[はがも](?=[^\u3041-\u3096])")
@@ -146,6 +148,8 @@ def _statement(sentence: Sentence, occ: Occurrence, occurrences: list[Occurrence
         elif marker.group("word"):
             role, definitional = "word", True
         elif marker.group("colon"):
+            if not _LABEL_START.match(text, 0, occ.start):
+                return None  # 「（英語名：EV）」: a colon inside a sentence is not an annotation label
             role, definitional = "annotation", True
         elif marker.group("ga") or marker.group("measure"):
             role = "subject"
