@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from .config import Config
+from .contradictions import check as check_contradictions
 from .finding import Finding, Fix
 from .matcher import Match, Matcher
 from .model import Glossary
@@ -60,7 +61,11 @@ def check_term_variants(doc: Document, matches: list[Match], ctx: Context) -> It
 
 
 #: rule id -> check; later checks register themselves here
-CHECKS: dict[str, Check] = {"term-variant": check_term_variants, "translation-mismatch": check_translation}
+CHECKS: dict[str, Check] = {
+    "term-variant": check_term_variants,
+    "definition-contradiction": check_contradictions,
+    "translation-mismatch": check_translation,
+}
 
 
 class Linter:

@@ -252,6 +252,7 @@ class Matcher:
         ]
         bigrams: dict[str, list[int]] = {}
         self._term_grams: list[int] = []
+        self._term_ends = [(_skeleton(f[:4])[:2], _skeleton(f[-4:][::-1])[:2]) for f, _ in self.kata_terms]
         for index, (form, _) in enumerate(self.kata_terms):
             grams = _skeleton_bigrams(form)
             self._term_grams.append(len(grams))
@@ -741,6 +742,7 @@ class Matcher:
             for index in self._bigrams.get(gram, ()):
                 shared[index] = shared.get(index, 0) + 1
         best: tuple[tuple[float, int, bool], int, int, _Form, str] | None = None
+        gap_head, gap_tail = _skeleton(gap[:4])[:2], _skeleton(gap[-4:][::-1])[:2]
         for index, count in shared.items():
             form, info = self.kata_terms[index]
             limit = kana_threshold(len(form))
@@ -754,8 +756,10 @@ class Matcher:
             if count < self._term_grams[index] - 2 * edits or len(gap) < len(form) - edits - form.count("ー"):
                 continue
             # the term at the start of the gap (the rest after it) or at its end (the rest before it)
-            forward = prefix_distances(form, gap, limit)
-            backward = prefix_distances(form[::-1], gap[::-1], limit)
+            # one edit cannot change both of the first two (last two) letters: a cheap test first
+            head, tail = self._term_ends[index]
+            forward = prefix_distances(form, gap, limit) if _agree(head, gap_head) else None
+            backward = prefix_distances(form[::-1], gap[::-1], limit) if _agree(tail, gap_tail) else None
             options = [(forward[j], 0, j) for j in range(1, len(gap) + 1)] if forward else []
             if backward:
                 options += [(backward[k], len(gap) - k, len(gap)) for k in range(1, len(gap))]
@@ -849,6 +853,13 @@ def _span_back(hit: _RunHit, norm) -> _RunHit:
 
 
 _VISUAL_BASE = str.maketrans("ソツワロテ", "ンシウコチ")
+
+
+def _agree(a: str, b: str) -> bool:
+    """Could two words start alike give or take one edit? ``a`` and ``b``: their first two skeleton letters."""
+    if len(a) < 2 or len(b) < 2:
+        return True
+    return a[0] == b[0] or a[1] == b[1] or a[1] == b[0] or a[0] == b[1]
 
 
 def _skeleton(text: str) -> str:
