@@ -7,7 +7,7 @@ the linter asks about the same few thousand strings again and again.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from .normalize import nfkc
 
@@ -59,7 +59,7 @@ def builtin_known_words() -> frozenset[str]:
     """Real words that look like glossary terms (shipped in ``data/known_words.txt``), NFKC-normalized;
     English words case-folded."""
     try:
-        text = (resources.files("sphinx_exerkine") / "data" / "known_words.txt").read_text(encoding="utf-8")
+        text = (Path(__file__).parent / "data" / "known_words.txt").read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return frozenset()
     words = set()

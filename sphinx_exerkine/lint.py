@@ -18,7 +18,6 @@ from .model import Glossary
 from .positions import LineIndex
 from .readers import Document
 from .readers.detect import read
-from .translation import catalogue_matches, catalogue_variants, check as check_translation, is_catalogue
 
 
 @dataclass
@@ -44,8 +43,16 @@ class Context:
 Check = Callable[[Document, list[Match], Context], Iterable[Finding]]
 
 
+def _is_catalogue(doc: Document) -> bool:
+    """Translation catalogues (PO, XLIFF) are checked by :mod:`sphinx_exerkine.translation`, imported only
+    when one is read."""
+    return doc.format in ("po", "xliff") or bool(doc.messages)
+
+
 def check_term_variants(doc: Document, matches: list[Match], ctx: Context) -> Iterator[Finding]:
-    if is_catalogue(doc):  # translations are matched decoded, next to their source
+    if _is_catalogue(doc):  # translations are matched decoded, next to their source
+        from .translation import catalogue_variants
+
         yield from catalogue_variants(doc, ctx)
         return
     for m in matches:
@@ -60,7 +67,15 @@ def check_term_variants(doc: Document, matches: list[Match], ctx: Context) -> It
                           expected=m.expected, fix=Fix(m.start, m.end, m.expected, safe=safe))
 
 
-#: rule id -> check; later checks register themselves here
+def check_translation(doc: Document, matches: list[Match], ctx: Context) -> Iterable[Finding]:
+    if not _is_catalogue(doc):
+        return ()
+    from .translation import check
+
+    return check(doc, matches, ctx)
+
+
+#: rule id -> check
 CHECKS: dict[str, Check] = {
     "term-variant": check_term_variants,
     "definition-contradiction": check_contradictions,
@@ -81,7 +96,12 @@ class Linter:
         rules = [rule for rule in CHECKS if self.config.rule_enabled(rule)]
         if not rules:
             return []
-        matches = catalogue_matches(doc, ctx) if is_catalogue(doc) else self.matcher.scan(doc.masked)
+        if _is_catalogue(doc):
+            from .translation import catalogue_matches
+
+            matches = catalogue_matches(doc, ctx)
+        else:
+            matches = self.matcher.scan(doc.masked)
         findings: list[Finding] = []
         for rule in rules:
             for finding in CHECKS[rule](doc, matches, ctx):

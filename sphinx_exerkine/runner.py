@@ -8,9 +8,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable
 
@@ -270,6 +268,9 @@ def lint_files(files: list[tuple[str, str]], make_linter: Callable[[], object], 
         _worker_linter = make_linter()
         _worker_cache = cache
         if jobs > 1 and len(todo) > 1:
+            from concurrent.futures import ProcessPoolExecutor  # only when asked for: slow to import
+            from multiprocessing import get_context
+
             batches = [todo[k::jobs * 4] for k in range(min(len(todo), jobs * 4))]
             with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
                 futures = [pool.submit(_lint_batch, batch, options) for batch in batches]
