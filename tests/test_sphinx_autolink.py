@@ -11,9 +11,9 @@ import pytest
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 TERM = re.compile(
-    r'<span class="exerkine-term" data-exerkine-id="(?P<id>[^"]+)"(?: data-exerkine-tip="(?P<tip>[^"]*)")?>'
     r'(?:<a class="reference internal" href="(?P<href>[^"]*)">)?'
-    r'<span class="xref std std-term">(?P<text>[^<]*)</span>'
+    r'<span class="xref std std-term exerkine-term" data-exerkine-id="(?P<id>[^"]+)"'
+    r'(?: data-exerkine-tip="(?P<tip>[^"]*)")?>(?P<text>[^<]*)</span>'
 )
 
 
@@ -59,7 +59,7 @@ def test_first_occurrence_per_document_by_default(app) -> None:
     page = (app.outdir / "usage.html").read_text(encoding="utf-8")
     assert [cid for cid, _, _ in linked(page)].count("exosome") == 1
     # the first occurrence is the one linked: the paragraph starts with the link
-    assert paragraph(page, "どちらも").startswith('<p><span class="exerkine-term" data-exerkine-id="exosome"')
+    assert paragraph(page, "どちらも").startswith('<p><a class="reference internal" href="glossary.html#term-exosome">')
     assert "exerkine-term" not in paragraph(page, "この節でも")
 
 

@@ -63,8 +63,9 @@ def test_html_family_gets_svg_and_tooltips(make_app, project) -> None:
         app = make_app(builder, srcdir=src, freshenv=True)
         app.build()
         page = (app.outdir / usage).read_text(encoding="utf-8")
-        assert (f'<span class="exerkine-term" data-exerkine-id="exosome" data-exerkine-tip="多胞体の内腔小胞が'
-                f'細胞外へ放出されたもの。"><a class="reference internal" href="{href}">') in page, builder
+        assert (f'<a class="reference internal" href="{href}"><span class="xref std std-term exerkine-term" '
+                f'data-exerkine-id="exosome" data-exerkine-tip="多胞体の内腔小胞が細胞外へ放出されたもの。">'
+                "エクソソーム</span></a>") in page, builder
         assert "<svg" in (app.outdir / glossary).read_text(encoding="utf-8"), builder
         assert (app.outdir / "_static" / "exerkine.js").is_file(), builder
         app.cleanup()
@@ -74,11 +75,16 @@ def test_singlehtml_links_reach_entries_on_the_single_page(make_app, project) ->
     app = make_app("singlehtml", srcdir=project("exerkine-ja"), freshenv=True)
     app.build()
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
-    for target in set(re.findall(r'<span class="exerkine-term"[^>]*><a class="reference internal" href="#([^"]+)"',
-                                 page)):
+    targets = set(re.findall(r'<a class="reference internal" href="#([^"]+)"><span class="xref std std-term '
+                             r'exerkine-term"', page))
+    assert "term-exosome" in targets
+    for target in targets:
         assert f'id="{target}"' in page
     # relation links of the glossary too
     assert 'href="#term-extracellular-vesicle"><span class="xref std std-term">細胞外小胞</span>' in page
+    # "first" counts per document of the assembled page: index and usage link it, the glossary page does not
+    assert page.count('data-exerkine-id="exosome"') == 2
+    assert "<p>エクソソームの説明はこのページにある。</p>" in page
 
 
 def test_latex_and_text_get_no_markup_of_their_own(make_app, project) -> None:

@@ -7,7 +7,7 @@ One module per concept; :func:`setup` only registers them:
 * :mod:`.incremental` — environment data, parallel merge, re-reading after a glossary edit;
 * :mod:`.glossary_directive` — ``.. exerkine-glossary::``; :mod:`.diagram` — its SVG diagram;
 * :mod:`.domain` — anchors ``term-<id>`` and ``std:term`` registration;
-* :mod:`.autolink` — terms in running text linked to their entries;
+* :mod:`.autolink` — terms in running text linked to their entries (a post-transform);
 * :mod:`.tooltips` — definitions on hover; :mod:`.nodes` — nodes and their visitors;
 * :mod:`.warnings` — linter findings as Sphinx warnings.
 """
@@ -49,7 +49,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     if "include-read" in app.events.events:
         app.connect("include-read", warnings.lint_included)
     app.add_transform(warnings.LintTransform)
-    app.add_transform(autolink.AutoLinkTransform)
+    app.add_transform(incremental.NoteGlossaryDependency)
+    app.add_post_transform(autolink.AutoLinkTransform)
     # after intersphinx (500): a term another project defines is linked there
     app.connect("missing-reference", domain.keep_text_if_unresolved, priority=900)
     app.add_post_transform(domain.SinglePageAnchors)

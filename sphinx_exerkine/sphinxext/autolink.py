@@ -1,50 +1,51 @@
 """Linking glossary terms in running text to their glossary entries.
 
-A read-time transform that runs after the i18n ``Locale`` transform, so a translated build links the
-terms of the translation. The running text of the document (see :mod:`.textscan`) is scanned once by the
-linter's matcher; every preferred form found (term, admitted form, abbreviation, plural — never a variant)
-inside a single Text node becomes a ``std:term`` cross-reference wrapped in an :class:`.exerkine_term`
-node that carries the tooltip. Core reference resolution does the rest.
+A post-transform: it runs on the doctree that is about to be written, so after every read transform
+(the i18n ``Locale`` transform included — a translated build links the terms of the translation), and
+its nodes live only as long as the page being written. The running text of the document (see
+:mod:`.textscan`) is scanned once by the linter's matcher; every preferred form found (term, admitted
+form, abbreviation, plural — never a variant) inside a single Text node becomes a ``std:term``
+``pending_xref`` whose content is an :class:`.exerkine_term` node carrying the tooltip. It runs just before
+the core ``ReferencesResolver``, which resolves those references like any ``:term:`` (``objects.inv``,
+``-W`` and the ``missing-reference`` event work unchanged).
+
+``first`` links the first occurrence of each concept per document (per ``start_of_file`` part in an
+assembled doctree), ``section`` per section, ``all`` every occurrence.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .domain import term_reference
-from .incremental import note_dependent
-from .nodes import exerkine_glossary, exerkine_term
+from .nodes import exerkine_term
 from .runtime import Runtime, get_runtime
 from .textscan import Segment, TextScan, collect
 
 if TYPE_CHECKING:
     from ..matcher import Match
 
-#: builders for which no links are made (the doctree only feeds message extraction)
-NO_LINK_BUILDERS = frozenset({"gettext"})
+#: builders for which no links are made
+NO_LINK_BUILDERS = frozenset({"gettext", "linkcheck", "dummy", "changes"})
 
 
-class AutoLinkTransform(SphinxTransform):
-    # after Locale (20) and the hyperlink transforms, before smart quotes (750)
-    default_priority = 700
+class AutoLinkTransform(SphinxPostTransform):
+    # before ReferencesResolver (10), which resolves the references made here
+    default_priority = 5
 
-    def apply(self, **kwargs: object) -> None:
+    def run(self, **kwargs: Any) -> None:
         runtime = get_runtime(self.env)
         if runtime.autolink == "none" or runtime.builder in NO_LINK_BUILDERS:
             return
-        docname = self.env.docname
-        note_dependent(self.env, docname)
-        if next(iter(self.document.findall(exerkine_glossary)), None) is not None:
-            return  # the glossary page itself
-        link_terms(self.document, runtime, docname)
+        link_terms(self.document, runtime)
 
 
-def _chosen(matches: list[Match], scan: TextScan, mode: str) -> dict[int, list[tuple[Match, Segment]]]:
-    """The matches to link, grouped by segment index."""
-    seen: set[tuple[int, str]] = set()
+def _chosen(matches: list[Match], scan: TextScan, mode: str) -> list[list[tuple[Match, Segment]]]:
+    """The matches to link, grouped by Text node, in document order."""
+    seen: set[tuple[int, int, str]] = set()
     chosen: dict[int, list[tuple[Match, Segment]]] = {}
     for m in matches:
         if m.is_variant:
@@ -53,17 +54,17 @@ def _chosen(matches: list[Match], scan: TextScan, mode: str) -> dict[int, list[t
         if seg is None:
             continue
         if mode != "all":
-            key = (seg.section if mode == "section" else 0, m.concept)
+            key = (seg.unit, seg.section if mode == "section" else 0, m.concept)
             if key in seen:
                 continue
             seen.add(key)
         chosen.setdefault(id(seg), []).append((m, seg))
-    return chosen
+    return list(chosen.values())
 
 
-def link_terms(root: nodes.Element, runtime: Runtime, docname: str) -> int:
+def link_terms(root: nodes.Element, runtime: Runtime) -> int:
     """Link the terms under ``root``; returns how many links were made."""
-    scan = collect(root)
+    scan = collect(root, skip_glossary_pages=True)
     if not scan.segments:
         return 0
     matches = runtime.matcher.scan(scan.text, fuzzy=False)
@@ -71,7 +72,7 @@ def link_terms(root: nodes.Element, runtime: Runtime, docname: str) -> int:
         return 0
     made = 0
     glossary = runtime.glossary
-    for group in _chosen(matches, scan, runtime.autolink).values():
+    for group in _chosen(matches, scan, runtime.autolink):
         seg = group[0][1]
         text = str(seg.node)
         replacement: list[nodes.Node] = []
@@ -82,11 +83,11 @@ def link_terms(root: nodes.Element, runtime: Runtime, docname: str) -> int:
                 replacement.append(nodes.Text(text[cursor:start]))
             concept = glossary[m.concept]
             found = text[start:end]
-            wrapper = exerkine_term("", "", term_reference(concept, m.lang, found, docname),
-                                    classes=["exerkine-term"], concept=concept.id)
+            content = exerkine_term(found, found, classes=["xref", "std", "std-term", "exerkine-term"],
+                                    concept=concept.id)
             if runtime.tooltips:
-                wrapper["tip"] = concept.definition(runtime.language)
-            replacement.append(wrapper)
+                content["tip"] = concept.definition(runtime.language)
+            replacement.append(term_reference(concept, m.lang, content))
             cursor = end
             made += 1
         if cursor < len(text):

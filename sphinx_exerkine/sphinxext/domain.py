@@ -60,13 +60,19 @@ def register_concept(env: BuildEnvironment, concept: Concept, location: Any) -> 
             std.note_object("term", form, anchor, location=location)
 
 
-def term_reference(concept: Concept, lang: str, text: str, docname: str,
-                   classes: tuple[str, ...] = ("xref", "std", "std-term")) -> addnodes.pending_xref:
-    """A ``:term:`` cross-reference to ``concept`` showing ``text``; resolved by the standard domain."""
+def term_reference(concept: Concept, lang: str, content: nodes.Element | str,
+                   docname: str | None = None) -> addnodes.pending_xref:
+    """A ``:term:`` cross-reference to ``concept`` in ``lang``, resolved by the standard domain.
+
+    ``content`` is what the reference shows: a node, or a text shown like the content of ``:term:``.
+    """
+    if isinstance(content, str):
+        content = nodes.inline(content, content, classes=["xref", "std", "std-term"])
     target = concept.ja.term if lang == "ja" else concept.en.term
-    inner = nodes.inline(text, text, classes=list(classes))
-    xref = addnodes.pending_xref("", inner, refdomain="std", reftype="term", reftarget=target,
-                                 refexplicit=True, refwarn=True, refdoc=docname)
+    xref = addnodes.pending_xref("", content, refdomain="std", reftype="term", reftarget=target,
+                                 refexplicit=True, refwarn=True)
+    if docname is not None:
+        xref["refdoc"] = docname
     xref[XREF_MARK] = concept.id
     return xref
 
@@ -89,8 +95,11 @@ class SinglePageAnchors(SphinxPostTransform):
     default_priority = 20  # after ReferencesResolver
 
     def run(self, **kwargs: Any) -> None:
-        for holder in (*self.document.findall(exerkine_term), *self.document.findall(exerkine_glossary)):
-            for ref in holder.findall(nodes.reference):
-                uri = ref.get("refuri", "")
-                if uri.count("#") > 1:
-                    ref["refuri"] = uri[uri.rindex("#"):]
+        references = [term.parent for term in self.document.findall(exerkine_term)
+                      if isinstance(term.parent, nodes.reference)]
+        for glossary in self.document.findall(exerkine_glossary):
+            references.extend(glossary.findall(nodes.reference))
+        for ref in references:
+            uri = ref.get("refuri", "")
+            if uri.count("#") > 1:
+                ref["refuri"] = uri[uri.rindex("#"):]

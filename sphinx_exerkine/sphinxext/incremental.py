@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sphinx.transforms import SphinxTransform
+
 from .runtime import get_runtime
 
 if TYPE_CHECKING:
@@ -48,6 +50,18 @@ def note_glossary_page(env: BuildEnvironment, docname: str) -> None:
     state = env_state(env)
     state.dependents.add(docname)
     state.glossary_pages.add(docname)
+
+
+class NoteGlossaryDependency(SphinxTransform):
+    """Record that the document being read depends on the glossary: it is linted, or its terms are
+    linked (when it is written, from the glossary of that build)."""
+
+    default_priority = 880
+
+    def apply(self, **kwargs: object) -> None:
+        runtime = get_runtime(self.env)
+        if runtime.lint or runtime.autolink != "none":
+            note_dependent(self.env, self.env.docname)
 
 
 def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:

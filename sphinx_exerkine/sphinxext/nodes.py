@@ -21,9 +21,10 @@ class exerkine_glossary(nodes.container):
 
 
 class exerkine_term(nodes.inline):
-    """A glossary term found in running text, wrapping its cross-reference.
+    """A glossary term found in running text: the content of its cross-reference.
 
-    Attributes: ``concept`` (concept id), ``tip`` (definition shown as tooltip; empty for none).
+    Attributes: ``concept`` (concept id), ``tip`` (definition shown as tooltip; absent for none). Builders
+    other than HTML render it like the content of a ``:term:`` reference (an ``inline``).
     """
 
 
@@ -98,8 +99,7 @@ PLAIN_FORMATS = ("latex", "text", "man", "texinfo")
 
 VISITORS: dict[type[nodes.Element], dict[str, tuple]] = {
     exerkine_glossary: {},
-    exerkine_term: {"html": (visit_term_html, depart_span_html),
-                    **{fmt: (_skip, _skip) for fmt in PLAIN_FORMATS}},
+    exerkine_term: {"html": (visit_term_html, depart_span_html)},
     exerkine_ruby: {"html": (visit_ruby_html, depart_ruby_html),
                     **{fmt: (_skip, _skip) for fmt in PLAIN_FORMATS}},
     exerkine_rt: {"html": (visit_rt_html, depart_rt_html),

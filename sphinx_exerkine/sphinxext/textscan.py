@@ -4,6 +4,10 @@ The text of every Text node that may hold a link is concatenated in document ord
 matched (titles, literals, code, references, toctrees, nodes of class ``exerkine-nolink`` ...) and every
 boundary between blocks is a single :data:`~sphinx_exerkine.readers.MASK` character, which the matcher
 never matches and which ends every word. A match is mapped back to the Text node that holds it whole.
+
+A doctree assembled from several documents (``singlehtml``, LaTeX, Texinfo) holds each of them under a
+``start_of_file`` node: every Text node records the document (unit) and the section it belongs to, and the
+text of a document that renders the glossary is left out.
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ EXCLUDED_TYPES: tuple[type[nodes.Node], ...] = (
 )
 
 #: classes that exclude a node and everything in it
-EXCLUDED_CLASSES = frozenset({"exerkine-nolink", "toctree-wrapper", "guilabel", "menuselection", "kbd"})
+EXCLUDED_CLASSES = frozenset({"exerkine-nolink", "guilabel", "menuselection", "kbd"})
 
 
 @dataclass(slots=True)
@@ -65,6 +69,8 @@ class Segment:
     node: nodes.Text
     #: ordinal of the enclosing section (0: none)
     section: int
+    #: ordinal of the enclosing document in an assembled doctree (0: the root document)
+    unit: int = 0
 
 
 @dataclass
@@ -93,24 +99,40 @@ def excluded(node: nodes.Node) -> bool:
     return False
 
 
-def collect(root: nodes.Element, *, keep_newlines: bool = False) -> TextScan:
+def renders_glossary(unit: nodes.Element) -> bool:
+    """Whether a document (a doctree, or a ``start_of_file`` part of an assembled one) renders the
+    glossary itself, not through a document nested in it. Children are followed, not parents: an assembled
+    doctree does not always set the parents of what it moved."""
+    stack = list(unit.children)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, exerkine_glossary):
+            return True
+        if isinstance(node, nodes.Element) and not isinstance(node, addnodes.start_of_file):
+            stack.extend(node.children)
+    return False
+
+
+def collect(root: nodes.Element, *, keep_newlines: bool = False, skip_glossary_pages: bool = False) -> TextScan:
     """The scannable text under ``root`` (``root`` itself is not checked for exclusion).
 
     Line breaks become spaces (a term may be wrapped in the source), unless ``keep_newlines``: then the
-    masked text of excluded nodes keeps its line breaks too, so that lines can be counted.
+    masked text of excluded nodes keeps its line breaks too, so that lines can be counted. With
+    ``skip_glossary_pages``, the text of documents rendering the glossary is masked.
     """
     parts: list[str] = []
     segments: list[Segment] = []
     pos = 0
     sections = 0
+    units = 0
 
-    def walk(element: nodes.Element, section: int) -> None:
-        nonlocal pos, sections
+    def walk(element: nodes.Element, section: int, unit: int, masked: bool) -> None:
+        nonlocal pos, sections, units
         for child in element.children:
             if isinstance(child, nodes.Text):
                 data = str(child)
-                if data:
-                    segments.append(Segment(pos, pos + len(data), child, section))
+                if data and not masked:
+                    segments.append(Segment(pos, pos + len(data), child, section, unit))
                     parts.append(data)
                     pos += len(data)
             elif excluded(child):
@@ -122,15 +144,18 @@ def collect(root: nodes.Element, *, keep_newlines: bool = False) -> TextScan:
                 if not inline:
                     parts.append(MASK)
                     pos += 1
-                if isinstance(child, nodes.section):
+                if isinstance(child, addnodes.start_of_file):
+                    units += 1
+                    walk(child, section, units, skip_glossary_pages and renders_glossary(child))
+                elif isinstance(child, nodes.section):
                     sections += 1
-                    walk(child, sections)
+                    walk(child, sections, unit, masked)
                 else:
-                    walk(child, section)
+                    walk(child, section, unit, masked)
                 if not inline:
                     parts.append(MASK)
                     pos += 1
 
-    walk(root, 0)
+    walk(root, 0, 0, skip_glossary_pages and renders_glossary(root))
     text = "".join(parts)
     return TextScan(text if keep_newlines else text.replace("\n", " "), segments)

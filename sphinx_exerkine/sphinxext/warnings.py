@@ -116,7 +116,6 @@ class LintTransform(SphinxTransform):
         if not runtime.lint:
             return
         docname = self.env.docname
-        note_dependent(self.env, docname)
         data = _document_data(self.env)
         source = data.get(_SOURCE_KEY)
         if source is not None:

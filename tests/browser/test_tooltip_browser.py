@@ -157,7 +157,7 @@ TOOLTIP = """(() => {
 
 def term_box(browser: Browser, concept: str) -> dict:
     return browser.evaluate(f"""(() => {{
-      const link = document.querySelector('.exerkine-term[data-exerkine-id="{concept}"] a');
+      const link = document.querySelector('.exerkine-term[data-exerkine-id="{concept}"]').closest('a');
       link.scrollIntoView({{block: 'center'}});
       const box = link.getBoundingClientRect();
       return {{x: box.left + box.width / 2, y: box.top + box.height / 2, href: link.href,
@@ -183,7 +183,7 @@ def test_term_links_to_its_anchor_and_shows_its_definition(app, browser: Browser
     browser.wait_for(f"{TOOLTIP} === null")
 
     # keyboard focus shows it too
-    browser.evaluate("document.querySelector('.exerkine-term[data-exerkine-id=\"myokine\"] a').focus()")
+    browser.evaluate("document.querySelector('.exerkine-term[data-exerkine-id=\"myokine\"]').closest('a').focus()")
     assert browser.wait_for(TOOLTIP)["text"] == "収縮する骨格筋が産生し放出する因子。"
 
     # the link leads to an entry that exists, with the term in it

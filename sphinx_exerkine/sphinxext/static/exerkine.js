@@ -47,16 +47,17 @@
     document.documentElement.classList.add("exerkine-js");
     var terms = document.querySelectorAll(".exerkine-term[data-exerkine-tip]");
     Array.prototype.forEach.call(terms, function (term) {
-      var focusable = term.querySelector("a[href]");
+      // the term is the content of its link; a term whose entry is rendered nowhere has no link
+      var focusable = term.closest("a[href]");
       if (focusable === null) {
         term.tabIndex = 0;
         focusable = term;
       }
       focusable.setAttribute("aria-describedby", "exerkine-tooltip");
-      term.addEventListener("mouseenter", function () { show(term); });
-      term.addEventListener("mouseleave", function () { hide(term); });
-      term.addEventListener("focusin", function () { show(term); });
-      term.addEventListener("focusout", function () { hide(term); });
+      focusable.addEventListener("mouseenter", function () { show(term); });
+      focusable.addEventListener("mouseleave", function () { hide(term); });
+      focusable.addEventListener("focusin", function () { show(term); });
+      focusable.addEventListener("focusout", function () { hide(term); });
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape") {
