@@ -117,6 +117,12 @@ BLOCKS = [
         id="code-inside-admonition",
     ),
     pytest.param(
+        "```{glossary}\nエクサカイン\n  運動によって分泌される因子。\n```\n",
+        ["エクサカイン", "運動によって分泌される因子。"],
+        ["```{glossary}"],
+        id="myst-glossary-body-is-prose",
+    ),
+    pytest.param(
         "```{code-block} python\nmyokine = secrete()\n```\n\n```{figure} exosome.png\nCaption text\n```\n",
         [],
         ["myokine = secrete()", "exosome.png", "Caption text"],

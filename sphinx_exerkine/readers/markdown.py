@@ -28,9 +28,11 @@ from sphinx_exerkine.readers.masking import apply_masks
 from sphinx_exerkine.readers.rst_inline import mask_interpreted, role_policy
 from sphinx_exerkine.readers.suppressions import SuppressionBuilder, parse_directive
 
-#: MyST directives whose body is prose; every other directive fence is masked whole
-ADMONITIONS = frozenset(
-    "note warning tip important caution attention danger error hint seealso admonition todo".split()
+#: MyST directives whose body is prose: the admonitions, and the few other prose containers a
+#: terminology check must see (a glossary above all); every other directive fence is masked whole
+PROSE_DIRECTIVES = frozenset(
+    """note warning tip important caution attention danger error hint seealso admonition todo
+    glossary topic sidebar epigraph pull-quote highlights versionadded versionchanged deprecated""".split()
 )
 
 _LINK_TEXT = r"(?:[^\[\]\\]|\\[\s\S]|\[(?:[^\[\]\\]|\\[\s\S])*\])*"
@@ -122,7 +124,7 @@ class _Scanner:
     def scan(self, sources: list[tuple[int, str]]) -> None:
         """Scan Markdown ``sources``, each given with the document line it starts on.
 
-        Several sources (the bodies of admonitions) are parsed together, separated by blank lines, as
+        Several sources (the bodies of prose directives) are parsed together, separated by blank lines, as
         long as no block runs from one into the next; otherwise each is parsed on its own.
         """
         if len(sources) == 1:
@@ -162,7 +164,7 @@ class _Scanner:
                 heading = ""
             elif kind == "fence" or kind == "colon_fence":
                 begin, stop = token.map  # type: ignore[misc]
-                body = self._admonition_body(token, line_map[begin], line_map[stop - 1] + 1)
+                body = self._directive_body(token, line_map[begin], line_map[stop - 1] + 1)
                 if body is not None:
                     nested.append(body)
             elif kind == "html_block":
@@ -232,8 +234,8 @@ class _Scanner:
             self.masks.append((start + pipe.start(), start + pipe.end()))
         self.regions.append((start + cut, start + len(line)))
 
-    def _admonition_body(self, token: Token, first: int, stop: int) -> tuple[int, str] | None:
-        """For a MyST admonition fence: keep its title and return its body (first line, dedented source).
+    def _directive_body(self, token: Token, first: int, stop: int) -> tuple[int, str] | None:
+        """For a MyST prose directive: keep its argument and return its body (first line, dedented source).
 
         Other fences (code, or any other directive) stay masked and give None.
         """
@@ -241,7 +243,7 @@ class _Scanner:
         if not info.startswith("{") or "}" not in info:
             return None
         name = info[1 : info.index("}")].strip().lower()
-        if name not in ADMONITIONS:
+        if name not in PROSE_DIRECTIVES:
             return None
         lines = self.lines
         opening = lines[first]
