@@ -292,6 +292,17 @@ class Matcher:
                     key = form.lower().replace(" ", "").replace("-", "")
                     if len(key) >= 8:
                         self._multi.setdefault(key, (form if table is self.latin_cs else self._original_case(info, form), info))
+        #: each word of a multi-word form -> the forms (keys) it belongs to
+        self._multi_words: dict[str, tuple[str, ...]] = {}
+        words_of: dict[str, list[str]] = {}
+        for key, (form, _) in self._multi.items():
+            for word in form.lower().split():
+                words_of.setdefault(word, []).append(key)
+        self._multi_words = {word: tuple(keys) for word, keys in words_of.items()}
+        #: every proper prefix of a one-word English form, for words split by a space ("secre tome")
+        self._en_prefixes = frozenset(w[:k] for w in self.en_words for k in range(2, len(w)))
+        self._latin_flags: dict[str, object] = {}
+        self._multi_most_words = max((len(form.split()) for form, _ in self._multi.values()), default=1)
         self._multi_by_first: dict[str, dict[int, list[str]]] = {}
         for key in self._multi:
             self._multi_by_first.setdefault(key[0], {}).setdefault(len(key), []).append(key)
@@ -342,6 +353,7 @@ class Matcher:
         state["glossary"] = None  # the caller has it already
         state["_run_cache"] = {}
         state["_latin_cache"] = {}
+        state["_latin_flags"] = {}
         return state
 
     # ------------------------------------------------------------------ compile
@@ -464,6 +476,7 @@ class Matcher:
             covered.append((start, end))
 
         tokens = list(LATIN_WORD.finditer(folded))
+        taken = [False] * len(tokens)
         first = self._latin_first
         skip_to = 0
         for index, token in enumerate(tokens):
@@ -481,6 +494,8 @@ class Matcher:
                 if last >= len(tokens) or not self._latin_words_match(folded, tokens, index, words, sensitive):
                     continue
                 found(token.start(), tokens[last].end(), info)
+                for k in range(index, last + 1):
+                    taken[k] = True
                 skip_to = last + 1
                 break
         if self._latin_odd_re is not None:
@@ -490,29 +505,48 @@ class Matcher:
                     found(m.start(), m.end(), info)
         if not fuzzy:
             return
-        covered.sort()
-        words = [m for m in tokens if not _inside(covered, m.start(), m.end())]
-        position = {id(m): k for k, m in enumerate(tokens)}
-        for index, m in enumerate(words):
-            word = m.group()
-            if not word[0].isalpha():
+        flags = self._latin_flags
+        count = len(tokens)
+        for index, m in enumerate(tokens):
+            if taken[index]:
                 continue
-            hit = self._latin_variant(word)
+            word = m.group()
+            flag = flags.get(word)
+            if flag is None:
+                flag = flags[word] = self._classify_word(word)
+            if flag is _BORING:
+                continue
+            hit, split_prefix, head_ok = flag
             if hit is not None:
                 kind, info, expected = hit
                 out.append(self._make(text, m.start(), m.end(), info, _LATIN_DETAIL[kind], kind=kind,
                                       expected=_match_case(word, expected)))
                 continue
-            if index + 1 < len(words):  # a word split by a space: "secre tome"
-                nxt = words[index + 1]
+            if split_prefix and index + 1 < count and not taken[index + 1]:  # a word split by a space
+                nxt = tokens[index + 1]
                 if folded[m.end():nxt.start()] == " ":
                     joined = (word + nxt.group()).lower()
                     info = self.en_words.get(joined)
-                    if info is not None and word.lower() not in self.known and len(word) > 1:
+                    if info is not None:
                         out.append(self._make(text, m.start(), nxt.end(), info, "a word split by a space",
                                               kind="split", expected=_match_case(word, joined)))
                         continue
-            self._multiword(text, folded, tokens, position[id(m)], out)
+            if head_ok:
+                self._multiword(text, folded, tokens, index, out)
+
+    def _classify_word(self, word: str):
+        """What a Latin word may be the start of: (variant found, start of a split word, start of a
+        misspelt multi-word form); :data:`_BORING` when nothing."""
+        if not word[0].isalpha():
+            return _BORING
+        lower = word.lower()
+        hit = self._latin_variant(word)
+        split_prefix = len(word) > 1 and lower in self._en_prefixes and lower not in self.known
+        squashed = lower.replace("-", "")
+        head_ok = len(squashed) >= 3 and self._could_start_multiword(squashed[:3])
+        if hit is None and not split_prefix and not head_ok:
+            return _BORING
+        return hit, split_prefix, head_ok
 
     def _could_start_multiword(self, head: str) -> bool:
         heads = self._multi_heads
@@ -521,25 +555,41 @@ class Matcher:
 
     def _multiword(self, text: str, folded: str, words: list, index: int, out: list[Match]) -> None:
         """Multi-word and hyphenated forms with a space or hyphen moved or one letter wrong:
-        "multi-ple myeloma", "inter-organ cros-stalk", "multipl myeloma"."""
-        first = words[index].group().lower().replace("-", "")
+        "multi-ple myeloma", "inter-organ cros-stalk", "multipl myeloma".
+
+        A window of several words is compared only with the forms one of its words belongs to (``anchors``:
+        for each token, the forms that contain it as a word); a single hyphenated word with every form
+        that starts alike."""
+        token = words[index].group()
+        first = token.lower().replace("-", "")
         if len(first) < 3 or not self._could_start_multiword(first[:3]):
             return
-        # candidates by first letter: a doubled or swapped first letter still keeps one of the two
-        by_length = self._multi_by_first.get(first[0], {})
-        other = self._multi_by_first.get(first[1], {}) if first[1] != first[0] else {}
-        if not by_length and not other:
+        last_possible = min(len(words), index + self._multi_most_words + 1)
+        anchored: set[str] = set()
+        for k in range(index, last_possible):
+            keys = self._multi_words.get(words[k].group().lower())
+            if keys:
+                anchored.update(keys)
+        if not anchored and "-" not in token:
             return
         acc = first
         last = index
         windows = [(acc, last)]
-        while last + 1 < len(words) and folded[words[last].end():words[last + 1].start()] == " " and len(acc) <= self._multi_longest:
+        while (last + 1 < last_possible and folded[words[last].end():words[last + 1].start()] == " "
+               and len(acc) <= self._multi_longest):
             last += 1
             acc += words[last].group().lower().replace("-", "")
             windows.append((acc, last))
         for squashed, end_index in windows:
             n = len(squashed)
-            keys = [k for table in (by_length, other) for size in (n - 1, n, n + 1) for k in table.get(size, ())]
+            if end_index == index:  # one hyphenated word: forms starting alike (a doubled or swapped first letter
+                # still keeps one of the first two)
+                tables = [self._multi_by_first.get(first[0], {})]
+                if first[1] != first[0]:
+                    tables.append(self._multi_by_first.get(first[1], {}))
+                keys = [k for table in tables for size in (n - 1, n, n + 1) for k in table.get(size, ())]
+            else:
+                keys = [k for k in anchored if abs(len(k) - n) <= 1]
             for key in keys:
                 if squashed == key:
                     kind, detail = "split", "a word split or joined differently"
@@ -798,6 +848,8 @@ class Matcher:
 
 
 _NOT_A_FORM = _Form("", "part", "", None)
+#: a Latin word that can start nothing worth checking
+_BORING = object()
 _SEP = "\x1f"
 
 
@@ -838,13 +890,6 @@ def _match_case(found: str, expected: str) -> str:
     if found[:1].isupper() and expected[:1].islower() and not found.isupper():
         return expected[:1].upper() + expected[1:]
     return expected
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    from bisect import bisect_right
-
-    k = bisect_right(spans, (start, float("inf"))) - 1
-    return k >= 0 and spans[k][0] <= start and end <= spans[k][1]
 
 
 def _span_back(hit: _RunHit, norm) -> _RunHit:
