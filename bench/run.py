@@ -569,6 +569,10 @@ def run(args, truth: dict, exerkine: list[str], python: str, scratch: Path, note
     add(name="exerkine", tool="exerkine", what="default invocation, all files, empty cache",
         argv=lint + glossary_args + ["corpus"], bytes=all_bytes, files=all_files, ok=frozenset({0, 1}),
         before=clear_cache, output="exerkine", baseline="textlint+prh")
+    add(name="exerkine term-variant", tool="exerkine",
+        what="variants only (`--select term-variant`, what prh does), all files, empty cache",
+        argv=lint + glossary_args + ["--select", "term-variant", "corpus"], bytes=all_bytes, files=all_files,
+        ok=frozenset({0, 1}), before=clear_cache, output="exerkine", baseline="textlint+prh")
     add(name="exerkine warm", tool="exerkine", what="second invocation on unchanged files (result cache)",
         argv=lint + glossary_args + ["corpus"], bytes=all_bytes, files=all_files, ok=frozenset({0, 1}),
         before=run_once(lint + glossary_args + ["corpus"]), output="exerkine", baseline="textlint+prh")
@@ -600,6 +604,15 @@ def run(args, truth: dict, exerkine: list[str], python: str, scratch: Path, note
             argv=lint + big_args + ["subset"], bytes=sub_bytes, files=sub_files, ok=frozenset({0, 1}),
             before=clear_cache, output="exerkine", baseline="textlint+prh", root=scratch / "subset",
             scope=f"{sub_files} files", scope_files=subset)
+        # the glossary's own cost: the same files, results not cached, the validated glossary and the
+        # compiled matcher cached (keyed by the glossary's content) for both glossaries
+        for label, gargs in (("10k glossary, glossary cached", big_args), ("default glossary, same files", glossary_args)):
+            argv = lint + gargs + ["--no-cache", "subset"]
+            add(name=f"exerkine {label}", tool="exerkine",
+                what=f"{sub_files} files, lint results not cached, glossary and matcher cached",
+                argv=argv, bytes=sub_bytes, files=sub_files, ok=frozenset({0, 1}),
+                before=run_once(argv), output="exerkine", baseline="exerkine default glossary, same files",
+                root=scratch / "subset", scope=f"{sub_files} files", scope_files=subset)
         add(name="exerkine 10k start-up warm", tool="exerkine",
             what=f"one 2 KB file with the {count:,}-concept glossary, second invocation",
             argv=lint + big_args + ["startup/start.md"], bytes=start_bytes, files=1, ok=frozenset({0, 1}),
