@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 from .lexicon import builtin_known_words, fold_word, is_known_sequence, is_lexicon_word, token_ends
 from .model import Concept, Glossary
+from .readers import MASK
 from .normalize import JOINERS, fold_width, is_katakana, nfkc, normalize_kana
 
 # ------------------------------------------------------------------------------------------ records
@@ -458,8 +459,10 @@ class Matcher:
         if form[-1].isascii() and after.isascii() and after.isalnum():
             return False
         if _KANJI.match(form[0]) and _KANJI.match(before or " ") or _KANJI.match(form[-1]) and _KANJI.match(after or " "):
-            lo = max(0, start - 4)
-            window = folded[lo:min(len(folded), end + 4)]
+            # the tokenizer reads a NUL as the end of its input: the window stops at masked characters
+            lo = max(0, start - 4, folded.rfind(MASK, 0, start) + 1)
+            hi = folded.find(MASK, end, end + 4)
+            window = folded[lo:hi if hi >= 0 else min(len(folded), end + 4)]
             cuts = token_ends(window)
             if start - lo not in cuts or end - lo not in cuts:
                 return False
@@ -813,6 +816,11 @@ class Matcher:
             options = [(forward[j], 0, j) for j in range(1, len(gap) + 1)] if forward else []
             if backward:
                 options += [(backward[k], len(gap) - k, len(gap)) for k in range(1, len(gap))]
+            # the gap holds this form spelt right (a chunk of a mixed form: 臓器間[クロストーク]マーカー):
+            # no near miss of the same form around it
+            if any(dist == 0 and j - i >= 3 and self._rest_is_word(gap[:i], run, norm, g0)
+                   and self._rest_is_word(gap[j:], run, norm, g0 + j) for dist, i, j in options):
+                continue
             for dist, i, j in options:
                 if dist == 0 or dist > limit or j - i < 3:
                     continue

@@ -203,3 +203,17 @@ def test_a_term_split_by_several_middle_dots(mini_glossary):
 
     assert [(m.found, m.expected) for m in Matcher(mini_glossary).scan("アディ・ポ・カインが増える") if m.is_variant] == [
         ("アディ・ポ・カイン", "アディポカイン")]
+
+
+def test_a_kanji_form_next_to_masked_markup_is_still_found(matcher):
+    # "**細胞外小胞濃度**" with the emphasis markers masked: the tokenizer must not see the mask
+    text = "\0\0\0\0細胞外小胞濃度\0\0: 補足。"
+    assert terms(matcher, text) == [("細胞外小胞", "extracellular-vesicle")]
+
+
+def test_a_mixed_form_spelt_right_inside_a_compound_is_no_near_miss():
+    from sphinx_exerkine.loader import load_glossary
+    from sphinx_exerkine.matcher import Matcher
+
+    matcher = Matcher(load_glossary())
+    assert [m for m in matcher.scan("臓器間クロストークマーカーを測る") if m.is_variant] == []
