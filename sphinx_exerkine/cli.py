@@ -95,13 +95,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _config(args):
+    """The configuration file's settings, with ``--glossary`` from the command line on top."""
+    from dataclasses import replace
+
     from .config import ConfigError, load_config
 
     try:
-        return load_config(Path(args.config) if getattr(args, "config", None) else None)
+        config = load_config(Path(args.config) if getattr(args, "config", None) else None)
     except ConfigError as exc:
         print(f"exerkine: {exc}", file=sys.stderr)
         return None
+    if getattr(args, "glossary", None):
+        config = replace(config, glossary=args.glossary)
+    return config
 
 
 def _load_glossary(paths):
@@ -144,8 +150,6 @@ def _lint(args) -> int:
     config = _config(args)
     if config is None:
         return EXIT_ERROR
-    if args.glossary:
-        config = replace(config, glossary=args.glossary)
     for name in ("select", "ignore"):
         chosen = getattr(args, name)
         if chosen:
@@ -224,15 +228,11 @@ def _glossary_check(args) -> int:
 
 
 def _glossary_export(args) -> int:
-    from dataclasses import replace
-
     from .formats import EXPORTERS
 
     config = _config(args)
     if config is None:
         return EXIT_ERROR
-    if args.glossary:
-        config = replace(config, glossary=args.glossary)
     glossary = _load_glossary(config.glossary)
     if glossary is None:
         return EXIT_ERROR
