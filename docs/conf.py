@@ -39,7 +39,6 @@ gettext_location = True
 
 html_theme = "alabaster"
 html_theme_options = {
-    "description": "Japanese/English terminology for technical writing",
     "page_width": "1080px",
     "sidebar_width": "230px",
     "show_relbars": True,

@@ -5,7 +5,8 @@ and links — with markdown-it-py (a dependency of the package already), so that
 include a Markdown report without a further extension. Raw HTML is not rendered.
 
 What it produces is marked as not translatable: an included report is data written by a program, and its
-numbers change with every run, so its text must not enter the translation catalogues.
+numbers change with every run, so its text must not enter the translation catalogues. Nor are glossary
+terms linked in it (class ``exerkine-nolink``): a report names tools, such as ``exerkine``, not concepts.
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ class Parser(docutils.parsers.Parser):
         for node in document.findall(nodes.TextElement):
             if not isinstance(node, nodes.Inline):  # Sphinx unwraps inline nodes that carry the flag
                 node["translatable"] = False
+        for node in document.children:
+            # a report names tools ("exerkine 0.1.0"), not concepts: no glossary links in it
+            if isinstance(node, nodes.Element):
+                node["classes"].append("exerkine-nolink")
         self.finish_parse()
 
 

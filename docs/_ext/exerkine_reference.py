@@ -10,7 +10,7 @@ from what the package does:
   :func:`sphinx_exerkine.cli.build_parser`.
 
 The generated text is reStructuredText parsed in place, so it is translated like any other paragraph
-(its messages appear in the gettext catalogues).
+(its messages appear in the gettext catalogues). Glossary terms are not linked in it.
 """
 
 from __future__ import annotations
@@ -191,6 +191,11 @@ class _Generated(SphinxDirective):
         container = nodes.container()
         lines = StringList(self.source().splitlines(), source=f"<{self.name}>")
         self.state.nested_parse(lines, self.content_offset, container, match_titles=True)
+        for child in container.children:
+            # generated text names the tool and its options ('exerkine', `.exerkine.toml`): glossary
+            # terms are not linked in it
+            if isinstance(child, nodes.Element):
+                child["classes"].append("exerkine-nolink")
         return container.children
 
 
