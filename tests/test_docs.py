@@ -186,6 +186,41 @@ def test_every_message_written_by_hand_is_translated(site: Site) -> None:
     assert not missing, "untranslated or fuzzy (run sphinx-intl update and translate):\n" + "\n".join(missing)
 
 
+#: inline markup that a translation must keep: literals, bold, italics, links (roles unknown to plain
+#: docutils, such as :doc:, come out as "problematic" nodes)
+_MARKUP = ("literal", "strong", "emphasis", "reference", "problematic")
+
+
+def _markup(text: str) -> tuple[tuple[int, ...], str]:
+    """How many nodes of each kind of inline markup ``text`` has, and its plain text outside literals."""
+    from docutils import nodes
+    from docutils.core import publish_doctree
+
+    doctree = publish_doctree(text, settings_overrides={"report_level": 5, "halt_level": 5})
+    counts = tuple(sum(1 for _ in doctree.findall(getattr(nodes, kind))) for kind in _MARKUP)
+    plain = "".join(t.astext() for t in doctree.findall(nodes.Text)
+                    if not isinstance(t.parent, (nodes.literal, nodes.problematic)))
+    return counts, plain
+
+
+def test_translations_keep_the_markup_of_their_source() -> None:
+    """reST needs whitespace or punctuation around inline markup; Japanese has no spaces, so a
+    translation can silently lose a literal or show its asterisks (write ``\\ `` where no space is
+    wanted)."""
+    broken = []
+    for path in sorted(CATALOGUES.glob("*.po")):
+        with path.open("rb") as f:
+            for message in read_po(f):
+                if not message.id or not message.string:
+                    continue
+                (source, source_text), (target, target_text) = _markup(message.id), _markup(message.string)
+                stray = [s for s in ("``", "**", "*", "`") if target_text.count(s) > source_text.count(s)]
+                lost = [kind for kind, a, b in zip(_MARKUP, source, target) if b < a]
+                if stray or lost:
+                    broken.append(f"{path.name}: {message.string[:60]!r}: lost {lost}, shows {stray}")
+    assert not broken, "\n".join(broken)
+
+
 # ------------------------------------------------------------------------------------------ Markdown include
 
 REPORT = """\

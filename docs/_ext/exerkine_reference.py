@@ -28,7 +28,7 @@ from sphinx_exerkine.cli import build_parser
 from sphinx_exerkine.sphinxext.config import CONFIG_VALUES
 
 #: width of the generated usage lines
-USAGE_WIDTH = 88
+USAGE_WIDTH = 76
 
 
 def _escape(text: str) -> str:
