@@ -303,6 +303,7 @@ DIAGRAM = """(() => {
   const container = svg.closest('.exerkine-diagram').getBoundingClientRect();
   return {width: box.width, height: box.height, nodes: nodes.length, drawn: drawn.length,
           edges: svg.querySelectorAll('line.exerkine-edge').length,
+          edgeTitles: Array.from(svg.querySelectorAll('line.exerkine-edge > title')).map(t => t.textContent),
           labels: Array.from(nodes).map(a => a.querySelector('text').textContent),
           x: container.left + window.scrollX, y: container.top + window.scrollY};
 })()"""
@@ -331,6 +332,8 @@ def test_glossary_page_in_a_browser(site: Site, browser: Browser, language: str)
     assert diagram is not None, "no diagram on the glossary page"
     assert diagram["width"] > 200 and diagram["height"] > 100
     assert diagram["nodes"] >= 10 and diagram["drawn"] == diagram["nodes"] and diagram["edges"] >= diagram["nodes"] // 2
+    # each edge carries its relation as a sentence, which the browser shows as a native tooltip
+    assert len(diagram["edgeTitles"]) == diagram["edges"] and all(diagram["edgeTitles"])
     primary = "".join(diagram["labels"])
     assert bool(JAPANESE.search(primary)) is (language == "ja")  # boxes name concepts in the page's language
     _screenshot(browser, f"glossary-{language}")
