@@ -460,7 +460,7 @@ class Matcher:
             return False
         if _KANJI.match(form[0]) and _KANJI.match(before or " ") or _KANJI.match(form[-1]) and _KANJI.match(after or " "):
             # the tokenizer reads a NUL as the end of its input: the window stops at masked characters
-            lo = max(0, start - 4, folded.rfind(MASK, 0, start) + 1)
+            lo = max(0, start - 4, folded.rfind(MASK, max(0, start - 4), start) + 1)
             hi = folded.find(MASK, end, end + 4)
             window = folded[lo:hi if hi >= 0 else min(len(folded), end + 4)]
             cuts = token_ends(window)
