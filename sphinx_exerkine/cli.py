@@ -55,12 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
     check = gsub.add_parser("check", help="validate glossary files")
     check.add_argument("paths", nargs="*", metavar="PATH", help="glossary files or directories "
                        "(default: configured or built-in glossary)")
-    check.add_argument("--config", metavar="FILE")
+    check.add_argument("--config", metavar="FILE", help="configuration file naming the glossary")
     export = gsub.add_parser("export", help="write the glossary as prh.yml, TBX or CSV")
     export.add_argument("--format", required=True, choices=("prh", "tbx", "csv"))
     export.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
-    export.add_argument("--glossary", action="append", metavar="PATH")
-    export.add_argument("--config", metavar="FILE")
+    export.add_argument("--glossary", action="append", metavar="PATH",
+                        help="glossary file or directory (repeatable; default: configured or built-in)")
+    export.add_argument("--config", metavar="FILE", help="configuration file naming the glossary")
     imp = gsub.add_parser("import", help="convert prh.yml, TBX or CSV into glossary YAML")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--format", required=True, choices=("prh", "tbx", "csv"))
@@ -195,6 +196,7 @@ def _lint(args) -> int:
     elif not args.diff:
         sys.stdout.write(format_text(findings))
     if args.format == "text" and not args.quiet:
+        sys.stdout.flush()  # the summary comes after the findings, also when both go to one pipe
         print(format_summary(summary), file=sys.stderr)
     if problems:
         return EXIT_ERROR

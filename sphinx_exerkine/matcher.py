@@ -25,7 +25,7 @@ asked about the few distinct strings where it decides something, and its answers
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -401,7 +401,25 @@ class Matcher:
     # ------------------------------------------------------------------ scanning
 
     def scan(self, text: str, *, fuzzy: bool = True) -> list[Match]:
-        """Every term, admitted form and variant in ``text`` (masked characters never match)."""
+        """Every term, admitted form and variant in ``text`` (masked characters never match).
+
+        A long text is scanned in pieces cut after a line break, a full stop or a masked character (no
+        form spans one), so the memory a scan needs stays bounded whatever the size of one line."""
+        if len(text) <= _CHUNK:
+            return self._scan(text, fuzzy)
+        matches: list[Match] = []
+        start = 0
+        while start < len(text):
+            end = min(len(text), start + _CHUNK)
+            if end < len(text):
+                cut = max(text.rfind(sep, end - _CHUNK // 4, end) for sep in ("\n", "。", MASK))
+                end = cut + 1 if cut > start else end
+            for m in self._scan(text[start:end], fuzzy):
+                matches.append(replace(m, start=m.start + start, end=m.end + start) if start else m)
+            start = end
+        return matches
+
+    def _scan(self, text: str, fuzzy: bool) -> list[Match]:
         matches: list[Match] = []
         folded = fold_width(text)
         if self._mixed_ac is not None:
@@ -478,7 +496,7 @@ class Matcher:
             out.append(self._make(text, start, end, info, "", expected=expected))
             covered.append((start, end))
 
-        tokens = list(LATIN_WORD.finditer(folded))
+        tokens = [t for t in LATIN_WORD.finditer(folded) if not _identifier_part(folded, t.start(), t.end())]
         taken = [False] * len(tokens)
         first = self._latin_first
         skip_to = 0
@@ -856,6 +874,8 @@ class Matcher:
 
 
 _NOT_A_FORM = _Form("", "part", "", None)
+#: characters scanned at a time (see :meth:`Matcher.scan`)
+_CHUNK = 1 << 20
 #: a Latin word that can start nothing worth checking
 _BORING = object()
 _SEP = "\x1f"
@@ -923,6 +943,20 @@ def _skeleton(text: str) -> str:
 def _skeleton_bigrams(text: str) -> set[str]:
     sk = _skeleton(text)
     return {sk[k:k + 2] for k in range(len(sk) - 1)}
+
+
+def _identifier_part(text: str, start: int, end: int) -> bool:
+    """A word that is part of a file name, identifier or key (``.exerkine.toml``, ``sphinx_exerkine``,
+    ``tool.exerkine``, ``docs/exerkine``) is not prose."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if before in "_/\\@$" and before or after in "_/\\@" and after:
+        return True
+    if before == "." and start > 1 and (text[start - 2].isalnum() or text[start - 2] in "[(_") :
+        return True
+    if before == "." and (start < 2 or text[start - 2].isspace()) and after == ".":
+        return True
+    return after == "." and end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isalnum()
 
 
 def _deletions(word: str, depth: int) -> set[str]:

@@ -3,6 +3,7 @@ registry and the configuration. Each function returns reStructuredText."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import MISSING
 
 from .config import options
@@ -31,7 +32,14 @@ def _kind(field: Field) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    """Help text as reST: `code` spans become literals, markup characters elsewhere are escaped."""
+    out = []
+    for part in re.split(r"(`[^`]+`)", text):
+        if part.startswith("`") and part.endswith("`") and len(part) > 1:
+            out.append(f"``{part[1:-1]}``")
+        else:
+            out.append(re.sub(r"([\\*|_])", r"\\\1", part))
+    return "".join(out)
 
 
 def schema_rst() -> str:

@@ -217,3 +217,29 @@ def test_a_mixed_form_spelt_right_inside_a_compound_is_no_near_miss():
 
     matcher = Matcher(load_glossary())
     assert [m for m in matcher.scan("臓器間クロストークマーカーを測る") if m.is_variant] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Settings live in .exerkine.toml or [tool.exerkine].",
+    "import sphinx_exerkine",
+    "see docs/exosome/index.rst",
+    "the exosome_marker column",
+    "exosome.py and exosome.yaml",
+])
+def test_words_inside_file_names_and_identifiers_are_not_prose(matcher, text):
+    assert [m for m in matcher.scan(text) if m.lang == "en"] == []
+
+
+def test_a_term_at_the_end_of_a_sentence_is_still_found(matcher):
+    assert terms(matcher, "We isolated the exosome. Then we counted.") == [("exosome", "exosome")]
+
+
+def test_a_long_text_scanned_in_pieces_gives_the_same_matches(matcher, monkeypatch):
+    import sphinx_exerkine.matcher as module
+
+    text = "".join(f"{k}行目。ミオカインとｲﾘｼﾝ、細胞外小胞とexo-some。エグソソーム\n" for k in range(40))
+    whole = matcher.scan(text)
+    monkeypatch.setattr(module, "_CHUNK", 97)
+    pieces = matcher.scan(text)
+    assert [(m.start, m.end, m.concept, m.kind) for m in pieces] == [(m.start, m.end, m.concept, m.kind) for m in whole]
+    assert all(text[m.start:m.end] == m.found for m in pieces)
