@@ -254,6 +254,7 @@ class Matcher:
         bigrams: dict[str, list[int]] = {}
         self._term_grams: list[int] = []
         self._term_ends = [(_skeleton(f[:4])[:2], _skeleton(f[-4:][::-1])[:2]) for f, _ in self.kata_terms]
+        self._term_gram_sets = [frozenset(_skeleton_bigrams(f)) for f, _ in self.kata_terms]
         for index, (form, _) in enumerate(self.kata_terms):
             grams = _skeleton_bigrams(form)
             self._term_grams.append(len(grams))
@@ -814,6 +815,8 @@ class Matcher:
                 shared[index] = shared.get(index, 0) + 1
         best: tuple[tuple[float, int, bool], int, int, _Form, str] | None = None
         gap_head, gap_tail = _skeleton(gap[:4])[:2], _skeleton(gap[-4:][::-1])[:2]
+        gap_sk = _skeleton(gap)
+        windows: dict[tuple[int, int], frozenset[str]] = {}
         for index, count in shared.items():
             form, info = self.kata_terms[index]
             limit = kana_threshold(len(form))
@@ -828,9 +831,16 @@ class Matcher:
                 continue
             # the term at the start of the gap (the rest after it) or at its end (the rest before it)
             # one edit cannot change both of the first two (last two) letters: a cheap test first
+            # and the term's bigrams must be found where it would stand: at the start or at the end
             head, tail = self._term_ends[index]
-            forward = prefix_distances(form, gap, limit) if _agree(head, gap_head) else None
-            backward = prefix_distances(form[::-1], gap[::-1], limit) if _agree(tail, gap_tail) else None
+            grams = self._term_gram_sets[index]
+            need = len(grams) - 2 * edits
+            reach = len(grams) + 2 + edits
+            forward = backward = None
+            if _agree(head, gap_head) and len(grams & _window_grams(gap_sk, 0, reach, windows)) >= need:
+                forward = prefix_distances(form, gap, limit)
+            if _agree(tail, gap_tail) and len(grams & _window_grams(gap_sk, 1, reach, windows)) >= need:
+                backward = prefix_distances(form[::-1], gap[::-1], limit)
             options = [(forward[j], 0, j) for j in range(1, len(gap) + 1)] if forward else []
             if backward:
                 options += [(backward[k], len(gap) - k, len(gap)) for k in range(1, len(gap))]
@@ -926,6 +936,16 @@ def _span_back(hit: _RunHit, norm) -> _RunHit:
 
 
 _VISUAL_BASE = str.maketrans("ソツワロテ", "ンシウコチ")
+
+
+def _window_grams(skeleton: str, end: int, reach: int, cache: dict) -> frozenset[str]:
+    """The bigrams of the first (``end`` 0) or last (``end`` 1) ``reach`` letters of a skeleton."""
+    key = (end, reach)
+    grams = cache.get(key)
+    if grams is None:
+        part = skeleton[:reach] if end == 0 else skeleton[-reach:]
+        grams = cache[key] = frozenset(part[k:k + 2] for k in range(len(part) - 1))
+    return grams
 
 
 def _agree(a: str, b: str) -> bool:
