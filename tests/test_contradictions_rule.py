@@ -456,3 +456,11 @@ def test_the_rule_reference_examples_hold_with_the_shipped_glossary():
     shipped = Linter(load_glossary())
     assert contradictions(shipped, rule.flagged)
     assert contradictions(shipped, rule.not_flagged) == []
+
+
+def test_list_items_are_separate_sentences():
+    from sphinx_exerkine.loader import load_glossary
+
+    linter = Linter(load_glossary())
+    text = "- 直前の食事の記録\n- インターロイキン6を含む画分の確認\n- フローサイトメトリーによるオステオカルシンの検出\n"
+    assert contradictions(linter, text, "markdown") == []

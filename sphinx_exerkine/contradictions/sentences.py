@@ -74,8 +74,11 @@ def _soft_break(masked: str, nl: int) -> bool:
     pos, blank = nl + 1, 0
     while True:
         end = masked.find("\n", pos)
-        line = _strip(masked[pos:] if end == -1 else masked[pos:end])
+        raw = masked[pos:] if end == -1 else masked[pos:end]
+        line = _strip(raw)
         if line:
+            if raw.lstrip(" \t\u3000").startswith(MASK):
+                return False  # the line starts with markup (a list bullet, a heading or table marker)
             break
         if end == -1 or blank >= 2:
             return False
