@@ -165,7 +165,7 @@ def test_glossary_text_is_escaped_everywhere(app) -> None:
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
     # the tooltip holds the definition as text
     assert tips(page)["tricky"] == "<script>alert('en')</script> & \"quoted\" <b>bold</b>"
-    assert "data-exerkine-tip=\"&lt;script&gt;alert('en')&lt;/script&gt; &amp; &quot;quoted&quot;" in page
+    assert 'data-exerkine-tip="&lt;script&gt;alert(&#x27;en&#x27;)&lt;/script&gt; &amp; &quot;quoted&quot;' in page
     glossary = (app.outdir / "glossary.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert('en')&lt;/script&gt; &amp; &quot;quoted&quot; &lt;b&gt;bold&lt;/b&gt;" in glossary
     assert "&lt;i&gt;Source&lt;/i&gt; &amp; Co" in glossary

@@ -111,7 +111,7 @@ def test_labels_follow_the_page_language(app) -> None:
 def test_diagram_is_inline_svg_linking_to_entries(app) -> None:
     app.build()
     page = (app.outdir / "glossary.html").read_text(encoding="utf-8")
-    svg = re.search(r'<div class="exerkine-diagram">(<svg .*?</svg>)</div>', page, re.S)
+    svg = re.search(r'<div class="exerkine-diagram docutils container">\s*(<svg .*?</svg>)\s*</div>', page, re.S)
     assert svg is not None
     targets = re.findall(r'<a class="exerkine-node" href="#([^"]+)"', svg.group(1))
     assert sorted(targets) == ["term-exosome", "term-extracellular-vesicle", "term-irisin", "term-microvesicle",

@@ -8,7 +8,7 @@ One module per concept; :func:`setup` only registers them:
 * :mod:`.glossary_directive` — ``.. exerkine-glossary::``; :mod:`.diagram` — its SVG diagram;
 * :mod:`.domain` — anchors ``term-<id>`` and ``std:term`` registration;
 * :mod:`.autolink` — terms in running text linked to their entries (a post-transform);
-* :mod:`.tooltips` — definitions on hover; :mod:`.nodes` — nodes and their visitors;
+* :mod:`.tooltips` — definitions on hover; :mod:`.nodes` — the node, and HTML markup as raw nodes;
 * :mod:`.warnings` — linter findings as Sphinx warnings.
 """
 
@@ -41,9 +41,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-purge-doc", incremental.purge_doc)
     app.connect("env-merge-info", incremental.merge_info)
 
-    for node_class, visitors in nodes.VISITORS.items():
-        app.add_node(node_class, **visitors)
+    app.add_node(nodes.exerkine_glossary)  # no visitors: written as the container it is
     app.add_directive("exerkine-glossary", glossary_directive.ExerkineGlossary)
+    app.add_post_transform(glossary_directive.ExpandGlossary)
 
     app.connect("source-read", warnings.capture_source, priority=100)
     if "include-read" in app.events.events:

@@ -4,10 +4,12 @@ A post-transform: it runs on the doctree that is about to be written, so after e
 (the i18n ``Locale`` transform included — a translated build links the terms of the translation), and
 its nodes live only as long as the page being written. The running text of the document (see
 :mod:`.textscan`) is scanned once by the linter's matcher; every preferred form found (term, admitted
-form, abbreviation, plural — never a variant) inside a single Text node becomes a ``std:term``
-``pending_xref`` whose content is an :class:`.exerkine_term` node carrying the tooltip. It runs just before
-the core ``ReferencesResolver``, which resolves those references like any ``:term:`` (``objects.inv``,
-``-W`` and the ``missing-reference`` event work unchanged).
+form, abbreviation, plural — never a variant) inside a single Text node becomes a reference to the
+concept's ``std:term``. The reference is resolved here from the standard domain's data, the way the domain
+resolves ``:term:`` (same URI, same node); its content is the text found, which HTML builders wrap in a
+``<span>`` carrying the tooltip (see :mod:`.nodes`). A term the project does not define becomes a
+``pending_xref`` for the core ``ReferencesResolver``, which runs next, so intersphinx and the
+``missing-reference`` event still apply to it.
 
 ``first`` links the first occurrence of each concept per document (per ``start_of_file`` part in an
 assembled doctree), ``section`` per section, ``all`` every occurrence.
@@ -19,14 +21,18 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import make_refnode
 
-from .domain import term_reference
-from .nodes import exerkine_term
-from .runtime import Runtime, get_runtime
-from .textscan import Segment, TextScan, collect
+from .domain import XREF_MARK, std_domain, term_reference, term_target
+from .nodes import term_html
+from .runtime import Runtime, collector_paused, get_runtime
+from .textscan import TextScan, collect
 
 if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
     from ..matcher import Match
+    from ..model import Concept
 
 #: builders for which no links are made
 NO_LINK_BUILDERS = frozenset({"gettext", "linkcheck", "dummy", "changes"})
@@ -40,60 +46,92 @@ class AutoLinkTransform(SphinxPostTransform):
         runtime = get_runtime(self.env)
         if runtime.autolink == "none" or runtime.builder in NO_LINK_BUILDERS:
             return
-        link_terms(self.document, runtime)
+        with collector_paused():
+            link_terms(self.document, runtime, self.env)
 
 
-def _chosen(matches: list[Match], scan: TextScan, mode: str) -> list[list[tuple[Match, Segment]]]:
-    """The matches to link, grouped by Text node, in document order."""
+def _chosen(matches: list[Match], scan: TextScan, mode: str) -> dict[int, list[Match]]:
+    """The matches to link by index of their Text node, in document order."""
     seen: set[tuple[int, int, str]] = set()
-    chosen: dict[int, list[tuple[Match, Segment]]] = {}
+    chosen: dict[int, list[Match]] = {}
     for m in matches:
         if m.is_variant:
             continue
-        seg = scan.segment(m.start, m.end)
-        if seg is None:
+        k = scan.locate(m.start, m.end)
+        if k < 0:
             continue
         if mode != "all":
-            key = (seg.unit, seg.section if mode == "section" else 0, m.concept)
+            key = (scan.units[k], scan.sections[k] if mode == "section" else 0, m.concept)
             if key in seen:
                 continue
             seen.add(key)
-        chosen.setdefault(id(seg), []).append((m, seg))
-    return list(chosen.values())
+        chosen.setdefault(k, []).append(m)
+    return chosen
 
 
-def link_terms(root: nodes.Element, runtime: Runtime) -> int:
+class _References:
+    """References to concepts from one document, resolved once per concept and language."""
+
+    def __init__(self, runtime: Runtime, env: BuildEnvironment) -> None:
+        self.builder = runtime.builder_object
+        self.docname = env.docname
+        self.objects = std_domain(env).objects
+        self.targets: dict[tuple[str, str], tuple[str, str] | None] = {}
+
+    def make(self, concept: Concept, lang: str, content: nodes.Element) -> nodes.Element:
+        key = (concept.id, lang)
+        if key not in self.targets:
+            self.targets[key] = self.objects.get(("term", term_target(concept, lang)))
+        target = self.targets[key]
+        if target is None or self.builder is None:
+            return term_reference(concept, lang, content)
+        reference = make_refnode(self.builder, self.docname, target[0], target[1], content)
+        reference[XREF_MARK] = concept.id
+        return reference
+
+
+TERM_CLASSES = ["xref", "std", "std-term"]
+
+
+def term_content(found: str, concept: Concept, runtime: Runtime, html: bool) -> nodes.Element:
+    """What a linked term shows: the text as a ``:term:`` shows it; in HTML with the tooltip attributes."""
+    if not html:
+        return nodes.inline(found, found, classes=TERM_CLASSES)
+    tip = concept.definition(runtime.language) if runtime.tooltips else None
+    return term_html(found, concept.id, [*TERM_CLASSES, "exerkine-term"], tip)
+
+
+def link_terms(root: nodes.Element, runtime: Runtime, env: BuildEnvironment) -> int:
     """Link the terms under ``root``; returns how many links were made."""
     scan = collect(root, skip_glossary_pages=True)
-    if not scan.segments:
+    if not scan.nodes:
         return 0
     matches = runtime.matcher.scan(scan.text, fuzzy=False)
     if not matches:
         return 0
     made = 0
     glossary = runtime.glossary
-    for group in _chosen(matches, scan, runtime.autolink):
-        seg = group[0][1]
-        text = str(seg.node)
+    references = _References(runtime, env)
+    html = getattr(runtime.builder_object, "format", "") == "html"
+    for k, group in _chosen(matches, scan, runtime.autolink).items():
+        node = scan.nodes[k]
+        offset = scan.starts[k]
+        text = str(node)
         replacement: list[nodes.Node] = []
         cursor = 0
-        for m, _ in group:
-            start, end = m.start - seg.start, m.end - seg.start
+        for m in group:
+            start, end = m.start - offset, m.end - offset
             if start > cursor:
                 replacement.append(nodes.Text(text[cursor:start]))
             concept = glossary[m.concept]
-            found = text[start:end]
-            content = exerkine_term(found, found, classes=["xref", "std", "std-term", "exerkine-term"],
-                                    concept=concept.id)
-            if runtime.tooltips:
-                content["tip"] = concept.definition(runtime.language)
-            replacement.append(term_reference(concept, m.lang, content))
+            content = term_content(text[start:end], concept, runtime, html)
+            replacement.append(references.make(concept, m.lang, content))
             cursor = end
             made += 1
         if cursor < len(text):
             replacement.append(nodes.Text(text[cursor:]))
-        parent = seg.node.parent
+        parent = node.parent
         # by identity: Text nodes compare equal by value
-        index = next(i for i, child in enumerate(parent.children) if child is seg.node)
+        index = next(i for i, child in enumerate(parent.children) if child is node)
         parent[index:index + 1] = replacement
     return made

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from .domain import anchor_for
-from .nodes import exerkine_diagram
+from .nodes import raw_html
 
 if TYPE_CHECKING:
     from ..model import Concept
@@ -235,15 +235,16 @@ def sentence(lower: Concept, upper: Concept, relation: str, language: str) -> st
     return f"{lower.en.term} {label} {upper.en.term}"
 
 
-def diagram_node(concepts: list[Concept], language: str) -> exerkine_diagram | None:
-    """The diagram node: SVG for HTML, a bullet list of the relations as its children for the others."""
+def diagram_nodes(concepts: list[Concept], language: str, html: bool) -> list[nodes.Node]:
+    """The diagram: inline SVG for HTML builders, a list of the relations as sentences for the others;
+    nothing when no relation joins the concepts."""
     result = layout(concepts, language)
     if result is None:
-        return None
-    node = exerkine_diagram("", classes=["exerkine-diagram"], svg=render_svg(result, language))
+        return []
+    if html:
+        return [nodes.container("", raw_html(render_svg(result, language)), classes=["exerkine-diagram"])]
     items = nodes.bullet_list(classes=["exerkine-relations"])
     for lower, upper, relation in result.edges:
         text = sentence(result.boxes[lower].concept, result.boxes[upper].concept, relation, language)
         items += nodes.list_item("", nodes.paragraph(text, text))
-    node += items
-    return node
+    return [items]

@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .nodes import exerkine_glossary, exerkine_term
+from .nodes import exerkine_glossary
 
 if TYPE_CHECKING:
     from sphinx.domains.std import StandardDomain
@@ -60,6 +60,11 @@ def register_concept(env: BuildEnvironment, concept: Concept, location: Any) -> 
             std.note_object("term", form, anchor, location=location)
 
 
+def term_target(concept: Concept, lang: str) -> str:
+    """The registered form a reference to ``concept`` in ``lang`` names: the term in that language."""
+    return concept.ja.term if lang == "ja" else concept.en.term
+
+
 def term_reference(concept: Concept, lang: str, content: nodes.Element | str,
                    docname: str | None = None) -> addnodes.pending_xref:
     """A ``:term:`` cross-reference to ``concept`` in ``lang``, resolved by the standard domain.
@@ -68,8 +73,7 @@ def term_reference(concept: Concept, lang: str, content: nodes.Element | str,
     """
     if isinstance(content, str):
         content = nodes.inline(content, content, classes=["xref", "std", "std-term"])
-    target = concept.ja.term if lang == "ja" else concept.en.term
-    xref = addnodes.pending_xref("", content, refdomain="std", reftype="term", reftarget=target,
+    xref = addnodes.pending_xref("", content, refdomain="std", reftype="term", reftarget=term_target(concept, lang),
                                  refexplicit=True, refwarn=True)
     if docname is not None:
         xref["refdoc"] = docname
@@ -95,8 +99,7 @@ class SinglePageAnchors(SphinxPostTransform):
     default_priority = 20  # after ReferencesResolver
 
     def run(self, **kwargs: Any) -> None:
-        references = [term.parent for term in self.document.findall(exerkine_term)
-                      if isinstance(term.parent, nodes.reference)]
+        references = [ref for ref in self.document.findall(nodes.reference) if ref.get(XREF_MARK)]
         for glossary in self.document.findall(exerkine_glossary):
             references.extend(glossary.findall(nodes.reference))
         for ref in references:

@@ -13,6 +13,12 @@ with units, when and by whom the term was coined, tissues of origin with their J
 names), relations as links to the related entries, and the sources. Entries are sorted by reading
 (あいうえお順) or alphabetically by English term, by default after ``exerkine_language``. A diagram of
 the ``is_a`` / ``part_of`` / ``includes`` relations comes first.
+
+The directive itself only selects and orders the concepts, registers their anchors and terms and their
+index entries (all of which must be known when the document is read) and leaves an
+:class:`.exerkine_glossary` placeholder. :class:`ExpandGlossary` fills it in when the page is written, for
+the format being written: ruby and inline SVG for HTML, plain text for the others. So the doctrees kept
+in memory and pickled between reading and writing stay small.
 """
 
 from __future__ import annotations
@@ -23,20 +29,19 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..schema import TISSUES
-from .diagram import diagram_node
+from .diagram import diagram_nodes
 from .domain import anchor_for, register_concept, term_reference
 from .incremental import note_glossary_page
-from .nodes import exerkine_glossary, exerkine_rp, exerkine_rt, exerkine_ruby
-from .runtime import get_runtime
+from .nodes import exerkine_glossary, ruby_html
+from .runtime import Runtime, get_runtime
 from .sorting import sort_concepts
 
 if TYPE_CHECKING:
-    from docutils.parsers.rst.states import RSTState  # noqa: F401
-
     from ..model import Concept, Range
 
 logger = logging.getLogger(__name__)
@@ -99,51 +104,94 @@ class ExerkineGlossary(SphinxDirective):
         runtime = get_runtime(self.env)
         note_glossary_page(self.env, self.env.docname)
         language = runtime.language
-        self.language = language
-        self.labels = LABELS[language]
-        self.languages: list[str] = self.options.get("languages") or [language, "en" if language == "ja" else "ja"]
+        languages = self.options.get("languages") or [language, "en" if language == "ja" else "ja"]
         order = self.options.get("sort") or ("reading" if language == "ja" else "english")
         tags = set(self.options.get("tags") or ())
-        concepts = [c for c in runtime.glossary if not tags or tags.intersection(c.tags)]
-        concepts = sort_concepts(concepts, order)
+        concepts = sort_concepts([c for c in runtime.glossary if not tags or tags.intersection(c.tags)], order)
         if not concepts:
             logger.warning("exerkine-glossary: no concept has the tags %s", ", ".join(sorted(tags)),
                            location=self.get_location(), type="exerkine", subtype="glossary")
-        # glossary text is data: shown exactly as written (no smart quotes)
-        root = exerkine_glossary("", classes=["exerkine-glossary", *self.options.get("class", [])],
-                                 support_smartquotes=False)
-        self.set_source_info(root)
-        if "no-diagram" not in self.options:
-            diagram = diagram_node(concepts, language)
-            if diagram is not None:
-                root += nodes.rubric(self.labels["relations"], self.labels["relations"])
-                root += diagram
+        node = exerkine_glossary("", classes=["exerkine-glossary", *self.options.get("class", [])],
+                                 concepts=[c.id for c in concepts], anchored=[], languages=languages,
+                                 diagram="no-diagram" not in self.options)
+        self.set_source_info(node)
+        document = self.state.document
+        for concept in concepts:
+            anchor = anchor_for(concept.id)
+            if anchor in document.ids:
+                logger.warning("exerkine-glossary: the concept %r is already rendered in this document",
+                               concept.id, location=self.get_location(), type="exerkine", subtype="glossary")
+                continue
+            document.ids[anchor] = node
+            node["anchored"].append(concept.id)
+            register_concept(self.env, concept, location=node)
+            # index entries are collected from the doctree as read; the expansion moves them into the terms
+            index = addnodes.index(entries=[("single", concept.ja.term, anchor, "main", None),
+                                            ("single", concept.en.term, anchor, "main", None)],
+                                   exerkine_concept=concept.id)
+            self.set_source_info(index)
+            node += index
+        return [node]
+
+
+class ExpandGlossary(SphinxPostTransform):
+    """Render every ``exerkine-glossary`` placeholder of the page being written."""
+
+    # before autolinking (5) and reference resolution (10): the relations are term references
+    default_priority = 4
+
+    def run(self, **kwargs: object) -> None:
+        placeholders = list(self.document.findall(exerkine_glossary))
+        if not placeholders:
+            return
+        runtime = get_runtime(self.env)
+        html = getattr(runtime.builder_object, "format", "") == "html"
+        for node in placeholders:
+            GlossaryRenderer(runtime, node, html).render()
+
+
+class GlossaryRenderer:
+    """Fills one placeholder with the rendered glossary."""
+
+    def __init__(self, runtime: Runtime, node: exerkine_glossary, html: bool) -> None:
+        self.runtime = runtime
+        self.node = node
+        self.html = html
+        self.language = runtime.language
+        self.labels = LABELS[self.language]
+        self.languages: list[str] = node["languages"]
+
+    def render(self) -> None:
+        node = self.node
+        glossary = self.runtime.glossary
+        concepts = [c for c in map(glossary.get, node["concepts"]) if c is not None]
+        anchored = set(node["anchored"])
+        indexes = {child.get("exerkine_concept"): child for child in node.children
+                   if isinstance(child, addnodes.index)}
+        node.children = []
+        if node["diagram"]:
+            diagram = diagram_nodes(concepts, self.language, self.html)
+            if diagram:
+                node += nodes.rubric(self.labels["relations"], self.labels["relations"])
+                node.extend(diagram)
         entries = nodes.definition_list(classes=["glossary", "exerkine-entries"])
         for concept in concepts:
-            entries += self.entry(concept)
+            entries += self.entry(concept, concept.id in anchored, indexes.get(concept.id))
         # inside Sphinx's own glossary node: writers treat the entries as glossary terms (permalinks ...)
-        glossary = addnodes.glossary(sorted=False)
-        glossary += entries
-        root += glossary
-        return [root]
+        wrapper = addnodes.glossary(sorted=False)
+        wrapper += entries
+        node += wrapper
 
     # -------------------------------------------------------------------------------------- entry
 
-    def entry(self, concept: Concept) -> nodes.definition_list_item:
+    def entry(self, concept: Concept, anchored: bool, index: addnodes.index | None) -> nodes.definition_list_item:
         item = nodes.definition_list_item(classes=["exerkine-entry"])
         term = nodes.term("", "", classes=["exerkine-entry-term"])
-        self.set_source_info(term)
-        anchor = anchor_for(concept.id)
-        document = self.state.document
-        if anchor in document.ids:
-            logger.warning("exerkine-glossary: the concept %r is already rendered in this document", concept.id,
-                           location=self.get_location(), type="exerkine", subtype="glossary")
-        else:
-            term["ids"].append(anchor)
-            document.ids[anchor] = term
-            register_concept(self.env, concept, location=term)
-            term += addnodes.index(entries=[("single", concept.ja.term, anchor, "main", None),
-                                            ("single", concept.en.term, anchor, "main", None)])
+        term.source, term.line = self.node.source, self.node.line
+        if anchored:
+            term["ids"].append(anchor_for(concept.id))
+        if index is not None:
+            term += index
         for k, lang in enumerate(self.languages):
             if k:
                 term += nodes.inline(" / ", " / ", classes=["exerkine-separator"])
@@ -168,15 +216,13 @@ class ExerkineGlossary(SphinxDirective):
 
     def term_text(self, concept: Concept, lang: str) -> nodes.inline:
         wrapper = nodes.inline(classes=[f"exerkine-{lang}", f"language-{lang}"])
-        if lang == "ja":
-            ruby = exerkine_ruby("", classes=["exerkine-ruby"])
-            ruby += nodes.Text(concept.ja.term)
-            ruby += exerkine_rp("（", "（")
-            ruby += exerkine_rt(concept.ja.reading, concept.ja.reading)
-            ruby += exerkine_rp("）", "）")
-            wrapper += ruby
-        else:
+        if lang == "en":
             wrapper += nodes.Text(concept.en.term)
+        elif self.html:
+            wrapper += ruby_html(concept.ja.term, concept.ja.reading)
+        else:
+            text = f"{concept.ja.term}（{concept.ja.reading}）"
+            wrapper += nodes.Text(text)
         return wrapper
 
     # -------------------------------------------------------------------------------------- facts
@@ -201,11 +247,9 @@ class ExerkineGlossary(SphinxDirective):
         for name in ("size", "length"):
             r = getattr(facts, name)
             if r is not None:
-                text = format_range(r)
-                body: list[nodes.Node] = [nodes.Text(text), *self.note(r.source, r.note)]
+                body: list[nodes.Node] = [nodes.Text(format_range(r)), *self.note(r.source, r.note)]
                 for reported in r.reported:
-                    other = "; " + format_range(reported)
-                    body += [nodes.Text(other), *self.note(reported.source, reported.note)]
+                    body += [nodes.Text("; " + format_range(reported)), *self.note(reported.source, reported.note)]
                 fields += self.field(name, *body)
         if facts.coined is not None:
             coined = facts.coined
@@ -219,13 +263,12 @@ class ExerkineGlossary(SphinxDirective):
                 names.append(" / ".join(ja if lang == "ja" else en for lang in self.languages))
             text = ", ".join(names) + (f" ({self.labels['only']})" if origin.exclusive else "")
             fields += self.field("origin", nodes.Text(text), *self.note(origin.source, origin.note))
-        runtime = get_runtime(self.env)
+        glossary = self.runtime.glossary
         for name in RELATION_FIELDS:
-            related = [runtime.glossary.get(rel.id) for rel in getattr(facts, name)]
-            links = [c for c in related if c is not None]
-            if links:
-                fields += self.field(name, *self.links(links))
-        see_also = [c for c in map(runtime.glossary.get, concept.see_also) if c is not None]
+            related = [c for c in (glossary.get(rel.id) for rel in getattr(facts, name)) if c is not None]
+            if related:
+                fields += self.field(name, *self.links(related))
+        see_also = [c for c in map(glossary.get, concept.see_also) if c is not None]
         if see_also:
             fields += self.field("see_also", *self.links(see_also))
         return fields
@@ -235,6 +278,5 @@ class ExerkineGlossary(SphinxDirective):
         for k, concept in enumerate(concepts):
             if k:
                 out.append(nodes.Text(", "))
-            text = concept.term(self.language)
-            out.append(term_reference(concept, self.language, text, self.env.docname))
+            out.append(term_reference(concept, self.language, concept.term(self.language)))
         return out

@@ -1,111 +1,41 @@
-"""Doctree nodes of the extension and how each builder renders them.
+"""The doctree node of the extension, and the markup its HTML output is made of.
 
-Every node derives from a docutils node that all writers know (``inline`` or ``container``), so a builder
-without a visitor of its own renders the node's children like those of its base class. HTML gets the
-richer forms: ``<ruby>`` readings, the tooltip attributes of linked terms and the inline SVG diagram.
+The only node class is :class:`exerkine_glossary`, the place where ``.. exerkine-glossary::`` stands. It is
+a ``container``, so every writer renders it with the visitor it already has; the extension registers no
+visitors at all. (Sphinx binds registered visitors to each translator instance, which makes every written
+page a reference cycle that only the cyclic garbage collector frees — a cost paid on every page of a large
+project.) Where HTML needs more than docutils nodes express — ``<ruby>`` readings, the data attributes of
+tooltips, the inline SVG diagram — the post-transforms insert ``raw`` HTML nodes, built here with every
+glossary string escaped, and only when the page is written by an HTML builder.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from html import escape
 
 from docutils import nodes
 
-if TYPE_CHECKING:
-    from docutils.nodes import Element
-    from sphinx.writers.html5 import HTML5Translator
-
 
 class exerkine_glossary(nodes.container):
-    """The rendered glossary (``exerkine-glossary`` directive); documents holding one are not autolinked."""
+    """The rendered glossary. Written by the directive as a placeholder holding the selection (attributes
+    ``concepts``, ``languages``, ``language``, ``diagram``) and the index entries; filled in when the page
+    is written. Documents holding one are not autolinked."""
 
 
-class exerkine_term(nodes.inline):
-    """A glossary term found in running text: the content of its cross-reference.
-
-    Attributes: ``concept`` (concept id), ``tip`` (definition shown as tooltip; absent for none). Builders
-    other than HTML render it like the content of a ``:term:`` reference (an ``inline``).
-    """
+def raw_html(markup: str) -> nodes.raw:
+    return nodes.raw("", markup, format="html")
 
 
-class exerkine_ruby(nodes.inline):
-    """A term with its reading: children are the term, then ``exerkine_rp``, ``exerkine_rt``, ``exerkine_rp``."""
+def ruby_html(term: str, reading: str) -> nodes.raw:
+    """``term`` with its reading as ruby; browsers without ruby show the reading in parentheses."""
+    return raw_html(f'<ruby class="exerkine-ruby">{escape(term)}<rp>（</rp><rt>{escape(reading)}</rt>'
+                    "<rp>）</rp></ruby>")
 
 
-class exerkine_rt(nodes.inline):
-    """The reading of an ``exerkine_ruby``."""
-
-
-class exerkine_rp(nodes.inline):
-    """Parenthesis shown around a reading where ruby is not displayed."""
-
-
-class exerkine_diagram(nodes.container):
-    """The relation diagram: attribute ``svg`` (markup for HTML); the children are a text list for others."""
-
-
-def _skip(self: Any, node: Element) -> None:
-    pass
-
-
-# ------------------------------------------------------------------------------------------ HTML
-
-
-def visit_term_html(self: HTML5Translator, node: exerkine_term) -> None:
-    attributes: dict[str, str] = {"data-exerkine-id": node.get("concept", "")}
-    tip = node.get("tip")
+def term_html(text: str, concept_id: str, classes: list[str], tip: str | None) -> nodes.raw:
+    """A linked term: its text in a ``<span>`` naming its concept and (with tooltips) holding its
+    definition as data attributes. One node: Sphinx's search indexer reads the text of raw HTML."""
+    attributes = f' class="{escape(" ".join(classes))}" data-exerkine-id="{escape(concept_id)}"'
     if tip:
-        attributes["data-exerkine-tip"] = tip
-    self.body.append(self.starttag(node, "span", "", **attributes))
-
-
-def depart_span_html(self: HTML5Translator, node: Element) -> None:
-    self.body.append("</span>")
-
-
-def visit_ruby_html(self: HTML5Translator, node: exerkine_ruby) -> None:
-    self.body.append(self.starttag(node, "ruby", ""))
-
-
-def depart_ruby_html(self: HTML5Translator, node: exerkine_ruby) -> None:
-    self.body.append("</ruby>")
-
-
-def visit_rt_html(self: HTML5Translator, node: exerkine_rt) -> None:
-    self.body.append("<rt>")
-
-
-def depart_rt_html(self: HTML5Translator, node: exerkine_rt) -> None:
-    self.body.append("</rt>")
-
-
-def visit_rp_html(self: HTML5Translator, node: exerkine_rp) -> None:
-    self.body.append("<rp>")
-
-
-def depart_rp_html(self: HTML5Translator, node: exerkine_rp) -> None:
-    self.body.append("</rp>")
-
-
-def visit_diagram_html(self: HTML5Translator, node: exerkine_diagram) -> None:
-    self.body.append(self.starttag(node, "div", ""))
-    self.body.append(node["svg"])
-    self.body.append("</div>\n")
-    raise nodes.SkipNode
-
-
-#: builders rendering children only (no markup of their own)
-PLAIN_FORMATS = ("latex", "text", "man", "texinfo")
-
-VISITORS: dict[type[nodes.Element], dict[str, tuple]] = {
-    exerkine_glossary: {},
-    exerkine_term: {"html": (visit_term_html, depart_span_html)},
-    exerkine_ruby: {"html": (visit_ruby_html, depart_ruby_html),
-                    **{fmt: (_skip, _skip) for fmt in PLAIN_FORMATS}},
-    exerkine_rt: {"html": (visit_rt_html, depart_rt_html),
-                  **{fmt: (_skip, _skip) for fmt in PLAIN_FORMATS}},
-    exerkine_rp: {"html": (visit_rp_html, depart_rp_html),
-                  **{fmt: (_skip, _skip) for fmt in PLAIN_FORMATS}},
-    exerkine_diagram: {"html": (visit_diagram_html, None),
-                       **{fmt: (_skip, _skip) for fmt in PLAIN_FORMATS}},
-}
+        attributes += f' data-exerkine-tip="{escape(tip)}"'
+    return raw_html(f"<span{attributes}>{escape(text)}</span>")

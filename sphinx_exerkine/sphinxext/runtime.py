@@ -7,9 +7,12 @@ environment: only the glossary's digest is (see :mod:`.incremental`).
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from sphinx.errors import ExtensionError
@@ -39,6 +42,8 @@ class Runtime:
     tooltips: bool
     #: name of the builder (``html``, ``gettext``, ...)
     builder: str
+    #: the builder itself (to make reference URIs)
+    builder_object: Any = None
 
     @property
     def matcher(self) -> Matcher:
@@ -85,6 +90,7 @@ def init_runtime(app: Sphinx) -> None:
         lint=config.exerkine_lint,
         tooltips=config.exerkine_tooltips,
         builder=app.builder.name,
+        builder_object=app.builder,
     )
 
 
@@ -94,3 +100,20 @@ def get_runtime(env: BuildEnvironment) -> Runtime:
         return _RUNTIMES[env]
     except KeyError:
         raise ExtensionError("sphinx_exerkine was not initialised for this build", modname="sphinx_exerkine") from None
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector around the extension's work on one document.
+
+    Linting and linking allocate many short-lived objects (matches, findings, nodes) that reference
+    counting frees; collections they would trigger mostly traverse the doctrees Sphinx keeps in memory,
+    so pausing saves a noticeable share of the extension's cost on large projects.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

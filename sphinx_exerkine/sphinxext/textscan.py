@@ -13,13 +13,12 @@ text of a document that renders the glossary is left out.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from docutils import nodes
 from sphinx import addnodes
 
 from ..readers import MASK
-from .nodes import exerkine_diagram, exerkine_glossary, exerkine_term
+from .nodes import exerkine_glossary
 
 #: nodes whose text is never linked or linted as prose
 EXCLUDED_TYPES: tuple[type[nodes.Node], ...] = (
@@ -51,43 +50,40 @@ EXCLUDED_TYPES: tuple[type[nodes.Node], ...] = (
     addnodes.manpage,
     addnodes.download_reference,
     addnodes.index,
-    exerkine_term,
     exerkine_glossary,
-    exerkine_diagram,
 )
 
 #: classes that exclude a node and everything in it
 EXCLUDED_CLASSES = frozenset({"exerkine-nolink", "guilabel", "menuselection", "kbd"})
 
 
-@dataclass(slots=True)
-class Segment:
-    """One Text node's place in the scanned string."""
-
-    start: int
-    end: int
-    node: nodes.Text
-    #: ordinal of the enclosing section (0: none)
-    section: int
-    #: ordinal of the enclosing document in an assembled doctree (0: the root document)
-    unit: int = 0
-
-
-@dataclass
 class TextScan:
-    text: str
-    segments: list[Segment]
+    """The scanned string and, for each Text node in it (in document order), its span, section and unit.
 
-    def __post_init__(self) -> None:
-        self._starts = [s.start for s in self.segments]
+    Plain parallel lists rather than an object per Text node: scanning runs while a page is written, and
+    every object allocated then hastens the collections that move the page's doctree to an older
+    generation, where it is freed late and costly.
+    """
 
-    def segment(self, start: int, end: int) -> Segment | None:
-        """The segment holding ``[start, end)`` whole, if any."""
-        k = bisect_right(self._starts, start) - 1
-        if k < 0:
-            return None
-        seg = self.segments[k]
-        return seg if start >= seg.start and end <= seg.end else None
+    __slots__ = ("text", "starts", "ends", "nodes", "sections", "units")
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        #: the Text nodes
+        self.nodes: list[nodes.Text] = []
+        #: ordinal of the enclosing section (0: none)
+        self.sections: list[int] = []
+        #: ordinal of the enclosing document in an assembled doctree (0: the root document)
+        self.units: list[int] = []
+
+    def locate(self, start: int, end: int) -> int:
+        """Index of the Text node holding ``[start, end)`` whole, or -1."""
+        k = bisect_right(self.starts, start) - 1
+        if k < 0 or end > self.ends[k]:
+            return -1
+        return k
 
 
 def excluded(node: nodes.Node) -> bool:
@@ -113,6 +109,59 @@ def renders_glossary(unit: nodes.Element) -> bool:
     return False
 
 
+class _Collector:
+    __slots__ = ("scan", "parts", "pos", "section_count", "unit_count", "keep_newlines", "skip_glossary_pages")
+
+    def __init__(self, keep_newlines: bool, skip_glossary_pages: bool) -> None:
+        self.scan = TextScan()
+        self.parts: list[str] = []
+        self.pos = 0
+        self.section_count = 0
+        self.unit_count = 0
+        self.keep_newlines = keep_newlines
+        self.skip_glossary_pages = skip_glossary_pages
+
+    def mask(self, text: str = "") -> None:
+        mask = MASK + "\n" * text.count("\n") if self.keep_newlines and text else MASK
+        self.parts.append(mask)
+        self.pos += len(mask)
+
+    def walk(self, element: nodes.Element, section: int, unit: int, masked: bool) -> None:
+        # index loops and plain recursion: no iterator or closure objects per node
+        children = element.children
+        scan = self.scan
+        for k in range(len(children)):
+            child = children[k]
+            if isinstance(child, nodes.Text):
+                if masked:
+                    continue
+                data = str(child)
+                if data:
+                    scan.starts.append(self.pos)
+                    self.pos += len(data)
+                    scan.ends.append(self.pos)
+                    scan.nodes.append(child)
+                    scan.sections.append(section)
+                    scan.units.append(unit)
+                    self.parts.append(data)
+            elif excluded(child):
+                self.mask(child.astext() if self.keep_newlines else "")
+            elif isinstance(child, nodes.Element):
+                block = not isinstance(child, nodes.Inline)
+                if block:
+                    self.mask()
+                if isinstance(child, addnodes.start_of_file):
+                    self.unit_count += 1
+                    self.walk(child, section, self.unit_count, self.skip_glossary_pages and renders_glossary(child))
+                elif isinstance(child, nodes.section):
+                    self.section_count += 1
+                    self.walk(child, self.section_count, unit, masked)
+                else:
+                    self.walk(child, section, unit, masked)
+                if block:
+                    self.mask()
+
+
 def collect(root: nodes.Element, *, keep_newlines: bool = False, skip_glossary_pages: bool = False) -> TextScan:
     """The scannable text under ``root`` (``root`` itself is not checked for exclusion).
 
@@ -120,42 +169,9 @@ def collect(root: nodes.Element, *, keep_newlines: bool = False, skip_glossary_p
     masked text of excluded nodes keeps its line breaks too, so that lines can be counted. With
     ``skip_glossary_pages``, the text of documents rendering the glossary is masked.
     """
-    parts: list[str] = []
-    segments: list[Segment] = []
-    pos = 0
-    sections = 0
-    units = 0
-
-    def walk(element: nodes.Element, section: int, unit: int, masked: bool) -> None:
-        nonlocal pos, sections, units
-        for child in element.children:
-            if isinstance(child, nodes.Text):
-                data = str(child)
-                if data and not masked:
-                    segments.append(Segment(pos, pos + len(data), child, section, unit))
-                    parts.append(data)
-                    pos += len(data)
-            elif excluded(child):
-                mask = MASK + "\n" * child.astext().count("\n") if keep_newlines else MASK
-                parts.append(mask)
-                pos += len(mask)
-            elif isinstance(child, nodes.Element):
-                inline = isinstance(child, nodes.Inline)
-                if not inline:
-                    parts.append(MASK)
-                    pos += 1
-                if isinstance(child, addnodes.start_of_file):
-                    units += 1
-                    walk(child, section, units, skip_glossary_pages and renders_glossary(child))
-                elif isinstance(child, nodes.section):
-                    sections += 1
-                    walk(child, sections, unit, masked)
-                else:
-                    walk(child, section, unit, masked)
-                if not inline:
-                    parts.append(MASK)
-                    pos += 1
-
-    walk(root, 0, 0, skip_glossary_pages and renders_glossary(root))
-    text = "".join(parts)
-    return TextScan(text if keep_newlines else text.replace("\n", " "), segments)
+    collector = _Collector(keep_newlines, skip_glossary_pages)
+    collector.walk(root, 0, 0, skip_glossary_pages and renders_glossary(root))
+    scan = collector.scan
+    text = "".join(collector.parts)
+    scan.text = text if keep_newlines else text.replace("\n", " ")
+    return scan

@@ -1,7 +1,7 @@
 """Tooltips of linked terms: built at build time, shown by a small stylesheet and script.
 
-The definition (in ``exerkine_language``) is stored on the :class:`.exerkine_term` node when the term is
-linked and written by the HTML visitor as the escaped attribute ``data-exerkine-tip``. ``exerkine.js`` shows
+When a term is linked on a page written by an HTML builder, its definition (in ``exerkine_language``) is
+written as the escaped attribute ``data-exerkine-tip`` of the ``<span>`` around the term. ``exerkine.js`` shows
 it in one shared ``role="tooltip"`` element on hover and keyboard focus (setting the text with
 ``textContent``, never as markup); without the script, ``exerkine.css`` shows the attribute on hover.
 Builders of other formats have no tooltips.

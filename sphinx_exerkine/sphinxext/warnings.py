@@ -27,7 +27,7 @@ from sphinx.util import logging
 from ..readers import Document
 from ..readers.detect import format_for_path
 from .incremental import note_dependent
-from .runtime import Runtime, get_runtime
+from .runtime import Runtime, collector_paused, get_runtime
 from .nodes import exerkine_glossary
 from .textscan import collect
 
@@ -85,7 +85,7 @@ def _lint_element(runtime: Runtime, element: nodes.Element, docname: str) -> lis
     """Lint the prose of one doctree element (its literals, references ... masked); lines are relative
     to the element's first line."""
     scan = collect(element, keep_newlines=True)
-    if not scan.segments:
+    if not scan.nodes:
         return []
     return runtime.linter.lint_document(Document(scan.text, scan.text, "text"), docname)
 
@@ -108,13 +108,17 @@ def _span(element: nodes.Element) -> tuple[int, int] | None:
 
 
 class LintTransform(SphinxTransform):
-    # after Locale (20): translated text is in place; before the terms are linked (700)
+    # after Locale (20): translated text is in place
     default_priority = 690
 
     def apply(self, **kwargs: object) -> None:
         runtime = get_runtime(self.env)
         if not runtime.lint:
             return
+        with collector_paused():
+            self._lint(runtime)
+
+    def _lint(self, runtime: Runtime) -> None:
         docname = self.env.docname
         data = _document_data(self.env)
         source = data.get(_SOURCE_KEY)
