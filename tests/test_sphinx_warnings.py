@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,29 @@ def test_language_of() -> None:
     assert language_of("en") == "en"
     assert language_of(None) == "en"
     assert language_of("de") == "en"
+
+
+@pytest.mark.sphinx("html", testroot="exerkine-ja", freshenv=True)
+def test_sources_without_a_reader_are_linted_from_the_doctree(app, monkeypatch) -> None:
+    from sphinx_exerkine.sphinxext import warnings as extension_warnings
+
+    monkeypatch.setattr(extension_warnings, "source_format", lambda env, docname: None)
+    app.build()
+    # the same finding, found in the paragraph's text: the paragraph starts on line 13
+    assert exerkine_warnings(app) == [
+        ("usage.rst", 13, "'エキソソーム' is a variant of 'エクソソーム' (listed variant; exosome)", "exerkine.term-variant"),
+    ]
+
+
+def test_source_format_follows_source_suffix(make_app, tmp_path) -> None:
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["sphinx_exerkine"]\nexerkine_glossary = ["g.yaml"]\n'
+        'source_suffix = {".rst": "restructuredtext", ".txt": "restructuredtext"}\n', encoding="utf-8")
+    shutil.copy(Path(__file__).parent / "roots" / "test-exerkine-ja" / "glossary.yaml", tmp_path / "g.yaml")
+    (tmp_path / "index.rst").write_text("Index\n=====\n\n.. toctree::\n\n   other\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("Other\n=====\n\n``exo-some`` is code, exo-some is not.\n",
+                                        encoding="utf-8")
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    # read as reST: the inline literal is not checked
+    assert [(name, line) for name, line, _, _ in exerkine_warnings(app)] == [("other.txt", 4)]

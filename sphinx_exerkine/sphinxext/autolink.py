@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from .domain import XREF_MARK, std_domain, term_reference, term_target
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from ..matcher import Match
     from ..model import Concept
 
+logger = logging.getLogger(__name__)
+
 #: builders for which no links are made
 NO_LINK_BUILDERS = frozenset({"gettext", "linkcheck", "dummy", "changes"})
 
@@ -46,8 +49,12 @@ class AutoLinkTransform(SphinxPostTransform):
         runtime = get_runtime(self.env)
         if runtime.autolink == "none" or runtime.builder in NO_LINK_BUILDERS:
             return
-        with collector_paused():
-            link_terms(self.document, runtime, self.env)
+        try:
+            with collector_paused():
+                link_terms(self.document, runtime, self.env)
+        except Exception as exc:  # a failure must not stop the build: report it, leave the page unlinked
+            logger.warning("exerkine: could not link the terms of this document: %s: %s", type(exc).__name__,
+                           exc, location=self.env.docname, type="exerkine", subtype="internal")
 
 
 def _chosen(matches: list[Match], scan: TextScan, mode: str) -> dict[int, list[Match]]:

@@ -187,7 +187,6 @@ class GlossaryRenderer:
     def entry(self, concept: Concept, anchored: bool, index: addnodes.index | None) -> nodes.definition_list_item:
         item = nodes.definition_list_item(classes=["exerkine-entry"])
         term = nodes.term("", "", classes=["exerkine-entry-term"])
-        term.source, term.line = self.node.source, self.node.line
         if anchored:
             term["ids"].append(anchor_for(concept.id))
         if index is not None:

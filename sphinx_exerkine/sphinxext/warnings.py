@@ -25,7 +25,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from ..readers import Document
-from ..readers.detect import format_for_path
+from ..readers.errors import ReadError
 from .incremental import note_dependent
 from .runtime import Runtime, collector_paused, get_runtime
 from .nodes import exerkine_glossary
@@ -41,8 +41,9 @@ logger = logging.getLogger(__name__)
 
 WARNING_TYPE = "exerkine"
 _SOURCE_KEY = "exerkine_source"
-#: source formats the linter reads itself; other sources are linted from the doctree
-SOURCE_FORMATS = frozenset({"rst", "markdown", "text"})
+#: Sphinx file types (values of ``source_suffix``) the linter reads itself, and its reader for each; other
+#: sources are linted from the doctree
+SOURCE_FORMATS = {"restructuredtext": "rst", "markdown": "markdown"}
 #: text elements that are not prose, whether translated or not
 NOT_PROSE = (nodes.FixedTextElement, nodes.Invisible, nodes.Special, nodes.Referential)
 
@@ -74,10 +75,21 @@ def lint_included(app: Sphinx, relative_path: Path, parent_docname: str, content
         report(finding, f"{path}:{finding.line}")
 
 
+def source_format(env: BuildEnvironment, docname: str) -> str | None:
+    """The linter's reader for a document's source, from the file type Sphinx parses it as."""
+    suffixes = env.config.source_suffix
+    path = str(env.doc2path(docname))
+    if isinstance(suffixes, dict):
+        for suffix, filetype in sorted(suffixes.items(), key=lambda item: -len(item[0])):
+            if path.endswith(suffix):
+                return SOURCE_FORMATS.get(filetype)
+    return "rst" if path.endswith(".rst") else None
+
+
 def _lint_source(runtime: Runtime, text: str, fmt: str, docname: str) -> list[Finding] | None:
     try:
         return runtime.linter.lint_text(text, fmt, docname)
-    except ImportError:  # a reader not available in this installation
+    except (ImportError, ReadError):  # no reader in this installation, or a source it cannot read
         return None
 
 
@@ -115,8 +127,12 @@ class LintTransform(SphinxTransform):
         runtime = get_runtime(self.env)
         if not runtime.lint:
             return
-        with collector_paused():
-            self._lint(runtime)
+        try:
+            with collector_paused():
+                self._lint(runtime)
+        except Exception as exc:  # a failure of the linter must not stop the build: report it
+            logger.warning("exerkine: could not lint this document: %s: %s", type(exc).__name__, exc,
+                           location=self.env.docname, type=WARNING_TYPE, subtype="internal")
 
     def _lint(self, runtime: Runtime) -> None:
         docname = self.env.docname
@@ -124,9 +140,9 @@ class LintTransform(SphinxTransform):
         source = data.get(_SOURCE_KEY)
         if source is not None:
             del data[_SOURCE_KEY]
-        fmt = format_for_path(self.env.doc2path(docname))
+        fmt = source_format(self.env, docname)
         found = None
-        if source is not None and fmt in SOURCE_FORMATS:
+        if source is not None and fmt is not None:
             found = _lint_source(runtime, source, fmt, docname)
         located: list[tuple[int | None, Finding]]
         if found is None:
