@@ -26,8 +26,8 @@ def entry_ids(page: str) -> list[str]:
 
 
 def entry(page: str, concept_id: str) -> str:
-    match = re.search(rf'<dt class="exerkine-entry-term" id="term-{concept_id}">.*?(?=<dt class="exerkine-entry-term"|$)',
-                      page, re.S)
+    start = rf'<dt class="exerkine-entry-term" id="term-{concept_id}">'
+    match = re.search(start + r'.*?(?=<dt class="exerkine-entry-term"|$)', page, re.S)
     assert match is not None, concept_id
     return match.group()
 

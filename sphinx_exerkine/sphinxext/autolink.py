@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
-from sphinx.util.nodes import make_refnode
 
 from .domain import XREF_MARK, std_domain, term_reference, term_target
 from .nodes import term_html
@@ -84,6 +83,7 @@ class _References:
         self.docname = env.docname
         self.objects = std_domain(env).objects
         self.targets: dict[tuple[str, str], tuple[str, str] | None] = {}
+        self.uris: dict[str, str] = {}
 
     def make(self, concept: Concept, lang: str, content: nodes.Element) -> nodes.Element:
         key = (concept.id, lang)
@@ -92,20 +92,27 @@ class _References:
         target = self.targets[key]
         if target is None or self.builder is None:
             return term_reference(concept, lang, content)
-        reference = make_refnode(self.builder, self.docname, target[0], target[1], content)
-        reference[XREF_MARK] = concept.id
-        return reference
+        # what sphinx.util.nodes.make_refnode() gives, with each document's relative URI computed once
+        docname, anchor = target
+        mark = {XREF_MARK: concept.id}
+        if docname == self.docname:
+            return nodes.reference("", "", content, internal=True, refid=anchor, **mark)
+        uri = self.uris.get(docname)
+        if uri is None:
+            uri = self.uris[docname] = self.builder.get_relative_uri(self.docname, docname)
+        return nodes.reference("", "", content, internal=True, refuri=f"{uri}#{anchor}", **mark)
 
 
-TERM_CLASSES = ["xref", "std", "std-term"]
+TERM_CLASSES = ("xref", "std", "std-term")
+HTML_TERM_CLASSES = (*TERM_CLASSES, "exerkine-term")
 
 
 def term_content(found: str, concept: Concept, runtime: Runtime, html: bool) -> nodes.Element:
     """What a linked term shows: the text as a ``:term:`` shows it; in HTML with the tooltip attributes."""
     if not html:
-        return nodes.inline(found, found, classes=TERM_CLASSES)
+        return nodes.inline(found, found, classes=list(TERM_CLASSES))
     tip = concept.definition(runtime.language) if runtime.tooltips else None
-    return term_html(found, concept.id, [*TERM_CLASSES, "exerkine-term"], tip)
+    return term_html(found, concept.id, HTML_TERM_CLASSES, tip)
 
 
 def link_terms(root: nodes.Element, runtime: Runtime, env: BuildEnvironment) -> int:

@@ -11,6 +11,7 @@ glossary string escaped, and only when the page is written by an HTML builder.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 from docutils import nodes
@@ -18,7 +19,7 @@ from docutils import nodes
 
 class exerkine_glossary(nodes.container):
     """The rendered glossary. Written by the directive as a placeholder holding the selection (attributes
-    ``concepts``, ``languages``, ``language``, ``diagram``) and the index entries; filled in when the page
+    ``concepts``, ``anchored``, ``languages``, ``diagram``) and the index entries; filled in when the page
     is written. Documents holding one are not autolinked."""
 
 
@@ -32,10 +33,15 @@ def ruby_html(term: str, reading: str) -> nodes.raw:
                     "<rp>）</rp></ruby>")
 
 
-def term_html(text: str, concept_id: str, classes: list[str], tip: str | None) -> nodes.raw:
-    """A linked term: its text in a ``<span>`` naming its concept and (with tooltips) holding its
-    definition as data attributes. One node: Sphinx's search indexer reads the text of raw HTML."""
+@lru_cache(maxsize=1024)
+def _term_open(classes: tuple[str, ...], concept_id: str, tip: str | None) -> str:
     attributes = f' class="{escape(" ".join(classes))}" data-exerkine-id="{escape(concept_id)}"'
     if tip:
         attributes += f' data-exerkine-tip="{escape(tip)}"'
-    return raw_html(f"<span{attributes}>{escape(text)}</span>")
+    return f"<span{attributes}>"
+
+
+def term_html(text: str, concept_id: str, classes: tuple[str, ...], tip: str | None) -> nodes.raw:
+    """A linked term: its text in a ``<span>`` naming its concept and (with tooltips) holding its
+    definition as data attributes. One node: Sphinx's search indexer reads the text of raw HTML."""
+    return raw_html(f"{_term_open(classes, concept_id, tip)}{escape(text)}</span>")
