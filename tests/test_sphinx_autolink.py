@@ -10,10 +10,11 @@ import pytest
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
+# a linked term, or a term whose entry is rendered nowhere
 TERM = re.compile(
-    r'(?:<a class="reference internal" href="(?P<href>[^"]*)">)?'
-    r'<span class="xref std std-term exerkine-term" data-exerkine-id="(?P<id>[^"]+)"'
-    r'(?: data-exerkine-tip="(?P<tip>[^"]*)")?>(?P<text>[^<]*)</span>'
+    r'<a class="exerkine-term reference internal" href="(?P<href>[^"]*#term-(?P<id>[^"]+))"'
+    r'(?: title="(?P<tip>[^"]*)")?>(?P<text>[^<]*)</a>'
+    r'|<span class="exerkine-term" data-exerkine-id="(?P<id2>[^"]+)" title="(?P<tip2>[^"]*)">(?P<text2>[^<]*)</span>'
 )
 
 
@@ -24,11 +25,17 @@ def rootdir() -> Path:
 
 def linked(page: str) -> list[tuple[str, str, str | None]]:
     """(concept id, text, href) of every autolinked term of an HTML page."""
-    return [(m["id"], m["text"], m["href"]) for m in TERM.finditer(page)]
+    return [(m["id"] or m["id2"], m["text"] or m["text2"], m["href"]) for m in TERM.finditer(page)]
 
 
 def tips(page: str) -> dict[str, str]:
-    return {m["id"]: html.unescape(m["tip"]) for m in TERM.finditer(page) if m["tip"] is not None}
+    """Concept id -> tooltip (the title of the link) of the terms of an HTML page."""
+    found = {}
+    for m in TERM.finditer(page):
+        tip = m["tip"] if m["tip"] is not None else m["tip2"]
+        if tip is not None:
+            found[m["id"] or m["id2"]] = html.unescape(tip)
+    return found
 
 
 def paragraph(page: str, contains: str) -> str:
@@ -59,7 +66,8 @@ def test_first_occurrence_per_document_by_default(app) -> None:
     page = (app.outdir / "usage.html").read_text(encoding="utf-8")
     assert [cid for cid, _, _ in linked(page)].count("exosome") == 1
     # the first occurrence is the one linked: the paragraph starts with the link
-    assert paragraph(page, "どちらも").startswith('<p><a class="reference internal" href="glossary.html#term-exosome">')
+    assert paragraph(page, "どちらも").startswith('<p><a class="exerkine-term reference internal" '
+                                              'href="glossary.html#term-exosome"')
     assert "exerkine-term" not in paragraph(page, "この節でも")
 
 
@@ -165,7 +173,7 @@ def test_glossary_text_is_escaped_everywhere(app) -> None:
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
     # the tooltip holds the definition as text
     assert tips(page)["tricky"] == "<script>alert('en')</script> & \"quoted\" <b>bold</b>"
-    assert 'data-exerkine-tip="&lt;script&gt;alert(&#x27;en&#x27;)&lt;/script&gt; &amp; &quot;quoted&quot;' in page
+    assert "title=\"&lt;script&gt;alert('en')&lt;/script&gt; &amp; &quot;quoted&quot; &lt;b&gt;bold&lt;/b&gt;\"" in page
     glossary = (app.outdir / "glossary.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert('en')&lt;/script&gt; &amp; &quot;quoted&quot; &lt;b&gt;bold&lt;/b&gt;" in glossary
     assert "&lt;i&gt;Source&lt;/i&gt; &amp; Co" in glossary

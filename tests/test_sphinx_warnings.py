@@ -111,11 +111,10 @@ def test_translated_build_lints_and_links_the_translation(app) -> None:
         ("index.rst", 14, "'exo-some' is a variant of 'exosome' (listed variant; exosome)", "exerkine.term-variant"),
     ]
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
-    assert ('<a class="reference internal" href="glossary.html#term-exosome"><span class="xref std std-term '
-            'exerkine-term" data-exerkine-id="exosome" data-exerkine-tip="多胞体の内腔小胞が細胞外へ放出されたもの。">'
-            "エクソソーム</span></a>") in page
-    assert ('<a class="reference internal" href="glossary.html#term-extracellular-vesicle"><span class="xref std '
-            'std-term exerkine-term" data-exerkine-id="extracellular-vesicle"') in page
+    assert ('<a class="exerkine-term reference internal" href="glossary.html#term-exosome" '
+            'title="多胞体の内腔小胞が細胞外へ放出されたもの。">エクソソーム</a>') in page
+    assert ('<a class="exerkine-term reference internal" href="glossary.html#term-extracellular-vesicle" '
+            'title="細胞が放出する脂質二重膜で囲まれた粒子の総称。">細胞外小胞</a>') in page
     # the translated title is not linked
     assert "<h1>エクソソームの手引き" in page
 

@@ -6,9 +6,11 @@ its nodes live only as long as the page being written. The running text of the d
 :mod:`.textscan`) is scanned once by the linter's matcher; every preferred form found (term, admitted
 form, abbreviation, plural — never a variant) inside a single Text node becomes a reference to the
 concept's ``std:term``. The reference is resolved here from the standard domain's data, the way the domain
-resolves ``:term:`` (same URI, same node); its content is the text found, which HTML builders wrap in a
-``<span>`` carrying the tooltip (see :mod:`.nodes`). A term the project does not define becomes a
-``pending_xref`` for the core ``ReferencesResolver``, which runs next, so intersphinx and the
+resolves ``:term:`` (same URI); it shows the text found, has the class ``exerkine-term`` and, with
+tooltips, the definition as its title (the ``title`` attribute of the link in HTML, which ``exerkine.js``
+turns into a tooltip). Two nodes per link and nothing else: the page's doctree is freed by the cyclic
+garbage collector, and everything added to it makes that dearer. A term the project does not define
+becomes a ``pending_xref`` for the core ``ReferencesResolver``, which runs next, so intersphinx and the
 ``missing-reference`` event still apply to it.
 
 ``first`` links the first occurrence of each concept per document (per ``start_of_file`` part in an
@@ -24,7 +26,6 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from .domain import XREF_MARK, std_domain, term_reference, term_target
-from .nodes import term_html
 from .runtime import Runtime, collector_paused, get_runtime
 from .textscan import TextScan, collect
 
@@ -76,43 +77,41 @@ def _chosen(matches: list[Match], scan: TextScan, mode: str) -> dict[int, list[M
 
 
 class _References:
-    """References to concepts from one document, resolved once per concept and language."""
+    """References to concepts from one document, each target resolved once."""
 
     def __init__(self, runtime: Runtime, env: BuildEnvironment) -> None:
         self.builder = runtime.builder_object
         self.docname = env.docname
         self.objects = std_domain(env).objects
+        self.language = runtime.language if runtime.tooltips else None
         self.targets: dict[tuple[str, str], tuple[str, str] | None] = {}
         self.uris: dict[str, str] = {}
 
-    def make(self, concept: Concept, lang: str, content: nodes.Element) -> nodes.Element:
+    def make(self, concept: Concept, lang: str, found: str) -> nodes.Element:
+        """A reference showing ``found``; with tooltips, the definition is its title (``title`` in HTML)."""
         key = (concept.id, lang)
         if key not in self.targets:
             self.targets[key] = self.objects.get(("term", term_target(concept, lang)))
         target = self.targets[key]
+        extra: dict[str, str] = {XREF_MARK: concept.id}
+        if self.language is not None:
+            extra["reftitle"] = concept.definition(self.language)
         if target is None or self.builder is None:
-            return term_reference(concept, lang, content)
+            xref = term_reference(concept, lang, nodes.inline(found, found, classes=[*TERM_CLASSES, TERM_CLASS]))
+            xref.attributes.update(extra)
+            return xref
         # what sphinx.util.nodes.make_refnode() gives, with each document's relative URI computed once
         docname, anchor = target
-        mark = {XREF_MARK: concept.id}
         if docname == self.docname:
-            return nodes.reference("", "", content, internal=True, refid=anchor, **mark)
+            return nodes.reference("", found, internal=True, refid=anchor, classes=[TERM_CLASS], **extra)
         uri = self.uris.get(docname)
         if uri is None:
             uri = self.uris[docname] = self.builder.get_relative_uri(self.docname, docname)
-        return nodes.reference("", "", content, internal=True, refuri=f"{uri}#{anchor}", **mark)
+        return nodes.reference("", found, internal=True, refuri=f"{uri}#{anchor}", classes=[TERM_CLASS], **extra)
 
 
 TERM_CLASSES = ("xref", "std", "std-term")
-HTML_TERM_CLASSES = (*TERM_CLASSES, "exerkine-term")
-
-
-def term_content(found: str, concept: Concept, runtime: Runtime, html: bool) -> nodes.Element:
-    """What a linked term shows: the text as a ``:term:`` shows it; in HTML with the tooltip attributes."""
-    if not html:
-        return nodes.inline(found, found, classes=list(TERM_CLASSES))
-    tip = concept.definition(runtime.language) if runtime.tooltips else None
-    return term_html(found, concept.id, HTML_TERM_CLASSES, tip)
+TERM_CLASS = "exerkine-term"
 
 
 def link_terms(root: nodes.Element, runtime: Runtime, env: BuildEnvironment) -> int:
@@ -126,7 +125,6 @@ def link_terms(root: nodes.Element, runtime: Runtime, env: BuildEnvironment) -> 
     made = 0
     glossary = runtime.glossary
     references = _References(runtime, env)
-    html = getattr(runtime.builder_object, "format", "") == "html"
     for k, group in _chosen(matches, scan, runtime.autolink).items():
         node = scan.nodes[k]
         offset = scan.starts[k]
@@ -137,9 +135,7 @@ def link_terms(root: nodes.Element, runtime: Runtime, env: BuildEnvironment) -> 
             start, end = m.start - offset, m.end - offset
             if start > cursor:
                 replacement.append(nodes.Text(text[cursor:start]))
-            concept = glossary[m.concept]
-            content = term_content(text[start:end], concept, runtime, html)
-            replacement.append(references.make(concept, m.lang, content))
+            replacement.append(references.make(glossary[m.concept], m.lang, text[start:end]))
             cursor = end
             made += 1
         if cursor < len(text):

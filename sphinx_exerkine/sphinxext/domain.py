@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .nodes import exerkine_glossary
+from .nodes import exerkine_glossary, term_html
 
 if TYPE_CHECKING:
     from sphinx.domains.std import StandardDomain
@@ -84,10 +84,14 @@ def term_reference(concept: Concept, lang: str, content: nodes.Element | str,
 def keep_text_if_unresolved(app: Any, env: BuildEnvironment, node: addnodes.pending_xref,
                             contnode: nodes.Element) -> nodes.Node | None:
     """``missing-reference``: a reference made by the extension whose entry is rendered nowhere (no
-    ``exerkine-glossary`` in the project, or filtered out by tags) stays plain text, without a warning."""
-    if node.get(XREF_MARK):
-        return contnode
-    return None
+    ``exerkine-glossary`` in the project, or filtered out by tags) stays text, without a warning; an
+    autolinked term keeps its tooltip in HTML."""
+    if not node.get(XREF_MARK):
+        return None
+    title = node.get("reftitle")
+    if title and app.builder.format == "html":
+        return term_html(contnode.astext(), node[XREF_MARK], title)
+    return contnode
 
 
 class SinglePageAnchors(SphinxPostTransform):

@@ -4,14 +4,13 @@ The only node class is :class:`exerkine_glossary`, the place where ``.. exerkine
 a ``container``, so every writer renders it with the visitor it already has; the extension registers no
 visitors at all. (Sphinx binds registered visitors to each translator instance, which makes every written
 page a reference cycle that only the cyclic garbage collector frees — a cost paid on every page of a large
-project.) Where HTML needs more than docutils nodes express — ``<ruby>`` readings, the data attributes of
-tooltips, the inline SVG diagram — the post-transforms insert ``raw`` HTML nodes, built here with every
-glossary string escaped, and only when the page is written by an HTML builder.
+project.) Where HTML needs more than docutils nodes express — ``<ruby>`` readings, the inline SVG diagram,
+the tooltip of a term whose entry is rendered nowhere — the post-transforms insert ``raw`` HTML nodes, built
+here with every glossary string escaped, and only when the page is written by an HTML builder.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from html import escape
 
 from docutils import nodes
@@ -33,15 +32,7 @@ def ruby_html(term: str, reading: str) -> nodes.raw:
                     "<rp>）</rp></ruby>")
 
 
-@lru_cache(maxsize=1024)
-def _term_open(classes: tuple[str, ...], concept_id: str, tip: str | None) -> str:
-    attributes = f' class="{escape(" ".join(classes))}" data-exerkine-id="{escape(concept_id)}"'
-    if tip:
-        attributes += f' data-exerkine-tip="{escape(tip)}"'
-    return f"<span{attributes}>"
-
-
-def term_html(text: str, concept_id: str, classes: tuple[str, ...], tip: str | None) -> nodes.raw:
-    """A linked term: its text in a ``<span>`` naming its concept and (with tooltips) holding its
-    definition as data attributes. One node: Sphinx's search indexer reads the text of raw HTML."""
-    return raw_html(f"{_term_open(classes, concept_id, tip)}{escape(text)}</span>")
+def term_html(text: str, concept_id: str, tip: str) -> nodes.raw:
+    """A term with its definition as title, where no link can carry it (its entry is rendered nowhere)."""
+    return raw_html(f'<span class="exerkine-term" data-exerkine-id="{escape(concept_id)}" title="{escape(tip)}">'
+                    f"{escape(text)}</span>")

@@ -1,10 +1,10 @@
 """Tooltips of linked terms: built at build time, shown by a small stylesheet and script.
 
-When a term is linked on a page written by an HTML builder, its definition (in ``exerkine_language``) is
-written as the escaped attribute ``data-exerkine-tip`` of the ``<span>`` around the term. ``exerkine.js`` shows
-it in one shared ``role="tooltip"`` element on hover and keyboard focus (setting the text with
-``textContent``, never as markup); without the script, ``exerkine.css`` shows the attribute on hover.
-Builders of other formats have no tooltips.
+When a term is linked, its definition (in ``exerkine_language``) becomes the title of the reference,
+which HTML writers output, escaped, as the ``title`` attribute of the link. ``exerkine.js`` moves it to
+``data-exerkine-tip`` and shows it in one shared ``role="tooltip"`` element on hover and keyboard focus
+(setting the text with ``textContent``, never as markup); without the script, the browser shows the
+title itself. Builders of other formats ignore the title: no tooltips there.
 """
 
 from __future__ import annotations

@@ -157,11 +157,11 @@ TOOLTIP = """(() => {
 
 def term_box(browser: Browser, concept: str) -> dict:
     return browser.evaluate(f"""(() => {{
-      const link = document.querySelector('.exerkine-term[data-exerkine-id="{concept}"]').closest('a');
+      const link = document.querySelector('a.exerkine-term[href$="#term-{concept}"]');
       link.scrollIntoView({{block: 'center'}});
       const box = link.getBoundingClientRect();
       return {{x: box.left + box.width / 2, y: box.top + box.height / 2, href: link.href,
-               describedby: link.getAttribute('aria-describedby')}};
+               describedby: link.getAttribute('aria-describedby'), title: link.getAttribute('title')}};
     }})()""")
 
 
@@ -174,6 +174,7 @@ def test_term_links_to_its_anchor_and_shows_its_definition(app, browser: Browser
 
     term = term_box(browser, "exosome")
     assert term["describedby"] == "exerkine-tooltip"
+    assert term["title"] is None  # moved away from the browser's own tooltip
     browser.hover(term["x"], term["y"])
     shown = browser.wait_for(TOOLTIP)
     assert shown["text"] == "多胞体の内腔小胞が細胞外へ放出されたもの。"
@@ -183,7 +184,7 @@ def test_term_links_to_its_anchor_and_shows_its_definition(app, browser: Browser
     browser.wait_for(f"{TOOLTIP} === null")
 
     # keyboard focus shows it too
-    browser.evaluate("document.querySelector('.exerkine-term[data-exerkine-id=\"myokine\"]').closest('a').focus()")
+    browser.evaluate("document.querySelector('a.exerkine-term[href$=\"#term-myokine\"]').focus()")
     assert browser.wait_for(TOOLTIP)["text"] == "収縮する骨格筋が産生し放出する因子。"
 
     # the link leads to an entry that exists, with the term in it

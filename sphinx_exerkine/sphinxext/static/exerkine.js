@@ -45,9 +45,12 @@
 
   function init() {
     document.documentElement.classList.add("exerkine-js");
-    var terms = document.querySelectorAll(".exerkine-term[data-exerkine-tip]");
+    var terms = document.querySelectorAll(".exerkine-term[title]");
     Array.prototype.forEach.call(terms, function (term) {
-      // the term is the content of its link; a term whose entry is rendered nowhere has no link
+      // the definition comes as the title; kept as data so that the browser's own tooltip stays away
+      term.setAttribute("data-exerkine-tip", term.getAttribute("title"));
+      term.removeAttribute("title");
+      // the term is a link, or text when its entry is rendered nowhere
       var focusable = term.closest("a[href]");
       if (focusable === null) {
         term.tabIndex = 0;
