@@ -142,7 +142,6 @@ def _write_output(text: str, output: str | None) -> int:
 def _lint(args) -> int:
     from dataclasses import replace
 
-    from .lint import Linter
     from .output import format_github, format_json, format_sarif, format_summary, format_text, summarize
     from .progress import Progress, progress_wanted
     from .rules import RULES
@@ -176,7 +175,7 @@ def _lint(args) -> int:
     options = Options(fix=args.fix, diff=args.diff, unsafe_fixes=args.unsafe_fixes, encoding=config.encoding)
     progress = Progress(len(files), progress_wanted(quiet=args.quiet, output_format=args.format))
     with progress:
-        results = lint_files(files, lambda: Linter(glossary, config), cache, options, args.jobs, progress)
+        results = lint_files(files, lambda: _make_linter(glossary, config), cache, options, args.jobs, progress)
 
     findings = [f for r in results for f in r.findings]
     problems = [r.error for r in errors + results if r.error]
@@ -201,6 +200,13 @@ def _lint(args) -> int:
     if problems:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings else EXIT_OK
+
+
+def _make_linter(glossary, config):
+    # imported only when some file has to be linted: a re-run over unchanged files needs no checker
+    from .lint import Linter
+
+    return Linter(glossary, config)
 
 
 # --------------------------------------------------------------------------------------------- glossary

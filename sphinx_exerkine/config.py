@@ -6,7 +6,6 @@ also generate the configuration reference in the documentation.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -143,8 +142,12 @@ def find_config(start: Path | None = None) -> Path | None:
             return candidate
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file():
+            import tomllib
+
             try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+                text = pyproject.read_text(encoding="utf-8")
+                # most pyproject.toml files never mention the tool: no need to parse those
+                data = tomllib.loads(text) if "exerkine" in text else {}
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 continue
             if "exerkine" in data.get("tool", {}):
@@ -158,6 +161,8 @@ def load_config(path: Path | None = None, *, search_from: Path | None = None) ->
         path = find_config(search_from)
         if path is None:
             return Config()
+    import tomllib  # only when there is a file to read
+
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:

@@ -92,10 +92,6 @@ def load_glossary(paths: list[str] | tuple[str, ...] = (), *, use_cache: bool = 
     A validated glossary is cached (pickled) under a key made of the files' contents, so a warm load
     reads the files, hashes them and unpickles.
     """
-    # YAML parsing and validation are imported only on a cold load: a cached glossary needs neither
-    from .parsing import parse_file
-    from .validate import cross_check
-
     files = glossary_files(list(paths))
     raw: list[tuple[Path, bytes]] = []
     problems: list[GlossaryProblem] = []
@@ -112,6 +108,10 @@ def load_glossary(paths: list[str] | tuple[str, ...] = (), *, use_cache: bool = 
         glossary = cachedir.load(cache_name)
         if isinstance(glossary, Glossary) and glossary.digest == digest:
             return glossary
+
+    # YAML parsing and validation are imported only on a cold load: a cached glossary needs neither
+    from .parsing import parse_file
+    from .validate import cross_check
 
     entries: list[tuple[dict, Location, object]] = []
     for path, content in raw:

@@ -142,7 +142,8 @@ class ResultCache:
     def __init__(self, key: str, enabled: bool) -> None:
         self.enabled = enabled
         self.name = f"lint-{key[:32]}.pickle"
-        self.entries: dict[str, tuple[int, int, str, list[Finding]]] = {}
+        #: absolute path -> (size, mtime_ns, content digest, findings as :meth:`Finding.to_record` tuples)
+        self.entries: dict[str, tuple[int, int, str, list[tuple]]] = {}
         self.dirty = False
         if enabled:
             loaded = cachedir.load(self.name)
@@ -150,6 +151,7 @@ class ResultCache:
                 self.entries = loaded
 
     def lookup_stat(self, path: str) -> list[Finding] | None:
+        """The findings of an unchanged file, with ``path`` as their path."""
         if not self.enabled:
             return None
         entry = self.entries.get(os.path.abspath(path))
@@ -160,12 +162,14 @@ class ResultCache:
         except OSError:
             return None
         if (st.st_size, st.st_mtime_ns) == (entry[0], entry[1]):
-            return entry[3]
+            return [Finding.from_record(path, record) for record in entry[3]]
         return None
 
     def lookup_hash(self, path: str, digest: str) -> list[Finding] | None:
         entry = self.entries.get(os.path.abspath(path)) if self.enabled else None
-        return entry[3] if entry is not None and entry[2] == digest else None
+        if entry is None or entry[2] != digest:
+            return None
+        return [Finding.from_record(path, record) for record in entry[3]]
 
     def store(self, path: str, digest: str, findings: list[Finding]) -> None:
         if not self.enabled:
@@ -174,7 +178,8 @@ class ResultCache:
             st = os.stat(path)
         except OSError:
             return
-        self.entries[os.path.abspath(path)] = (st.st_size, st.st_mtime_ns, digest, findings)
+        self.entries[os.path.abspath(path)] = (st.st_size, st.st_mtime_ns, digest,
+                                               [finding.to_record() for finding in findings])
         self.dirty = True
 
     def save(self) -> None:
@@ -216,7 +221,7 @@ def _lint_one(display: str, fmt: str, options: Options) -> tuple[FileResult, str
     if _worker_cache is not None and not (options.fix or options.diff):
         cached = _worker_cache.lookup_hash(display, digest)
     if cached is not None:
-        return FileResult(display, [f.with_path(display) for f in cached]), digest
+        return FileResult(display, cached), digest
     try:
         findings = linter.lint_text(source.text, fmt, display)
     except ReadError as exc:
@@ -259,7 +264,7 @@ def lint_files(files: list[tuple[str, str]], make_linter: Callable[[], object], 
     for display, fmt in files:
         cached = None if writing else cache.lookup_stat(display)
         if cached is not None:
-            results[display] = FileResult(display, [f.with_path(display) for f in cached])
+            results[display] = FileResult(display, cached)
             if progress:
                 progress.advance()
         else:
