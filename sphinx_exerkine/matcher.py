@@ -136,33 +136,42 @@ def prefix_distances(term: str, text: str, limit: float = float("inf")) -> list[
     """``result[j]`` = weighted edit distance between ``term`` and ``text[:j]`` (OSA transpositions).
 
     None when no prefix of ``text`` can be within ``limit`` (the computation stops as soon as a whole row
-    of the table exceeds it)."""
-    n, m = len(term), len(text)
+    of the table exceeds it). The inner loop keeps the left and diagonal cells in variables and looks the
+    text's costs up once: this runs for every candidate term of every unknown katakana word."""
+    text_costs = [indel_cost(ch) for ch in text]
+    prev = [0.0] * (len(text) + 1)
+    total = 0.0
+    for j, cost in enumerate(text_costs, 1):
+        total += cost
+        prev[j] = total
     prev2: list[float] | None = None
-    prev = [0.0] * (m + 1)
-    for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + indel_cost(text[j - 1])
-    for i in range(1, n + 1):
-        a = term[i - 1]
+    pairs = list(zip(text, text_costs))
+    before = None  # the term's previous character
+    for a in term:
         cost_a = indel_cost(a)
-        cur = [prev[0] + cost_a] + [0.0] * m
-        for j in range(1, m + 1):
-            b = text[j - 1]
-            best = prev[j] + cost_a
-            other = cur[j - 1] + indel_cost(b)
+        left = prev[0] + cost_a
+        cur = [left]
+        diag = prev[0]
+        b_prev = None
+        for j, (b, cost_b) in enumerate(pairs, 1):
+            up = prev[j]
+            best = up + cost_a
+            other = left + cost_b
             if other < best:
                 best = other
-            other = prev[j - 1] + (0.0 if a == b else sub_cost(a, b))
+            other = diag + (0.0 if a == b else sub_cost(a, b))
             if other < best:
                 best = other
-            if prev2 is not None and j > 1 and a == text[j - 2] and term[i - 2] == b:
+            if prev2 is not None and a == b_prev and before == b:  # a swap of neighbours
                 other = prev2[j - 2] + 1.0
                 if other < best:
                     best = other
-            cur[j] = best
+            cur.append(best)
+            left, diag, b_prev = best, up, b
         if min(cur) > limit and min(prev) + 1.0 > limit:  # a transposition reaches two rows back
             return None
         prev2, prev = prev, cur
+        before = a
     return prev
 
 
