@@ -25,6 +25,7 @@ asked about the few distinct strings where it decides something, and its answers
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -360,6 +361,8 @@ class Matcher:
         self._en_prefix5 = {w[:5]: w for w in self.en_words if len(w) == 6 and w.isalpha()}
         self._blockers = self._compile_blockers()
         self._run_cache: dict[str, tuple[_RunHit, ...]] = {}
+        self._classes: dict[int, tuple[frozenset[str], int]] = {}
+        self._limits: list[tuple[float, int, float, int]] = []
         self._latin_cache: dict[str, tuple[str, _Form, str] | None] = {}
 
     @classmethod
@@ -385,6 +388,8 @@ class Matcher:
         state = dict(self.__dict__)
         state["glossary"] = None  # the caller has it already
         state["_run_cache"] = {}
+        state["_classes"] = {}
+        state["_limits"] = []
         state["_latin_cache"] = {}
         state["_latin_flags"] = {}
         return state
@@ -849,26 +854,21 @@ class Matcher:
         gap = text[g0:g1]
         if len(gap) < 3 or gap in self.known or fold_word(gap) in self.known:
             return None
-        shared: dict[int, int] = {}
+        shared: Counter[int] = Counter()
         for gram in _skeleton_bigrams(gap):
-            for index in self._bigrams.get(gram, ()):
-                shared[index] = shared.get(index, 0) + 1
+            shared.update(self._bigrams.get(gram, ()))
+        limits = self._limits or self._compute_limits()
         best: tuple[tuple[float, int, bool], int, int, _Form, str] | None = None
         gap_head, gap_tail = _skeleton(gap[:4])[:2], _skeleton(gap[-4:][::-1])[:2]
         gap_sk = _skeleton(gap)
         windows: dict[tuple[int, int], frozenset[str]] = {}
+        class_windows = (_class_windows(gap), _class_windows(gap[::-1]))
+        size = len(gap)
         for index, count in shared.items():
+            limit, edits, least_shared, least_size = limits[index]
+            if count < least_shared or size < least_size:
+                continue
             form, info = self.kata_terms[index]
-            limit = kana_threshold(len(form))
-            if info.kind == "part" and len(form) == 3:
-                limit = CHEAP  # a short chunk: its mixed form around it is checked later
-            if limit < 0:
-                continue
-            # each full-cost edit destroys at most two bigrams of the term's skeleton, and the gap must be
-            # long enough to hold the term less the characters its edits may delete
-            edits = int(limit + 1e-9)
-            if count < self._term_grams[index] - 2 * edits or len(gap) < len(form) - edits - form.count("ー"):
-                continue
             # the term at the start of the gap (the rest after it) or at its end (the rest before it)
             # one edit cannot change both of the first two (last two) letters: a cheap test first
             # and the term's bigrams must be found where it would stand: at the start or at the end
@@ -877,9 +877,12 @@ class Matcher:
             need = len(grams) - 2 * edits
             reach = len(grams) + 2 + edits
             forward = backward = None
-            if _agree(head, gap_head) and len(grams & _window_grams(gap_sk, 0, reach, windows)) >= need:
+            classes, core = self._term_classes(index, form)
+            if (_agree(head, gap_head) and len(grams & _window_grams(gap_sk, 0, reach, windows)) >= need
+                    and len(classes - class_windows[0][min(core + edits, len(class_windows[0]) - 1)]) <= limit):
                 forward = prefix_distances(form, gap, limit)
-            if _agree(tail, gap_tail) and len(grams & _window_grams(gap_sk, 1, reach, windows)) >= need:
+            if (_agree(tail, gap_tail) and len(grams & _window_grams(gap_sk, 1, reach, windows)) >= need
+                    and len(classes - class_windows[1][min(core + edits, len(class_windows[1]) - 1)]) <= limit):
                 backward = prefix_distances(form[::-1], gap[::-1], limit)
             options = [(forward[j], 0, j) for j in range(1, len(gap) + 1)] if forward else []
             if backward:
@@ -911,6 +914,35 @@ class Matcher:
         if normalize_kana(original).changes and dist <= CHEAP:
             detail = ", ".join(sorted(normalize_kana(original).changes))
         return _RunHit(g0 + i, g0 + j, info.concept, kind, info.lang, form, detail)
+
+    def _compute_limits(self) -> list[tuple[float, int, float, int]]:
+        """For each katakana term: how far a near miss may be, in how many full-cost edits, how many of
+        the term's skeleton bigrams a near miss still shares, and how long it is at least."""
+        limits = []
+        for index, (form, info) in enumerate(self.kata_terms):
+            limit = kana_threshold(len(form))
+            if info.kind == "part" and len(form) == 3:
+                limit = CHEAP  # a short chunk: its mixed form around it is checked later
+            if limit < 0:
+                limits.append((limit, 0, float("inf"), 0))
+                continue
+            # each full-cost edit destroys at most two bigrams of the term's skeleton, and the gap must be
+            # long enough to hold the term less the characters its edits may delete
+            edits = int(limit + 1e-9)
+            limits.append((limit, edits, self._term_grams[index] - 2 * edits, len(form) - edits - form.count("ー")))
+        self._limits = limits
+        return limits
+
+    def _term_classes(self, index: int, form: str) -> tuple[frozenset[str], int]:
+        """The classes of the term's letters that only a full-cost edit can remove (long-vowel marks and
+        small ッ left out: deleting them is cheap), and how many letters of the text a prefix aligned with
+        the term holds at most before insertions (every letter but the long-vowel marks: a ッ may stand
+        for a ツ of the text)."""
+        found = self._classes.get(index)
+        if found is None:
+            letters = frozenset(_letter_class(ch) for ch in form if ch not in "ーッ")
+            found = self._classes[index] = (letters, sum(ch != "ー" for ch in form))
+        return found
 
     def _rest_is_word(self, rest: str, run: str, norm, at: int) -> bool:
         """What stands beside a near match inside a run must be a word of its own (or nothing)."""
@@ -998,6 +1030,32 @@ def _agree(a: str, b: str) -> bool:
 def _skeleton(text: str) -> str:
     """The kana skeleton used to find candidate terms: cheap differences erased."""
     return "".join(_base(ch) for ch in text if ch not in "ーッ").translate(_VISUAL_BASE)
+
+
+def _letter_class(ch: str) -> str:
+    """Letters any two of which may be swapped for less than a full edit share a class (voicing, small
+    kana, look-alikes); every other substitution costs 1."""
+    return _base(ch).translate(_VISUAL_BASE)
+
+
+def _class_windows(text: str) -> list[frozenset[str]]:
+    """``result[k]``: the letter classes of the shortest prefix of ``text`` that holds ``k`` letters other
+    than long-vowel marks (the last item: all of ``text``).
+
+    A term can be within ``limit`` of a prefix of ``text`` only if at most ``limit`` of its letter classes
+    are missing from the prefix of that many letters plus the edits allowed: each missing class needs a
+    substitution or deletion of full cost (a swap of neighbours moves letters that are present). Long-vowel
+    marks are never counted; small ッ counts as ツ, since it may be substituted for one cheaply."""
+    windows = [frozenset()]
+    seen: set[str] = set()
+    for ch in text:
+        if ch == "ー":
+            continue
+        seen.add(_letter_class(ch))
+        if ch != "ッ":
+            windows.append(frozenset(seen))
+    windows[-1] = frozenset(seen)
+    return windows
 
 
 def _skeleton_bigrams(text: str) -> set[str]:
