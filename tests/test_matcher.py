@@ -263,3 +263,28 @@ def test_a_misplaced_hyphen_suggests_the_form_spelt_alike_in_every_process():
                               env={**__import__("os").environ, "PYTHONHASHSEED": seed}, check=True)
         outputs.add(done.stdout.strip())
     assert outputs == {"[('drug delivery system', 'split')]"}
+
+
+KANA = "アイウエオカキクケコガギソンシツッーマクロゾヅテチワヰ"
+
+
+@pytest.mark.parametrize("limit", [0.35, 1.0, 1.35, 2.0])
+def test_the_letter_class_bound_never_rejects_a_term_the_distance_table_accepts(limit):
+    """Near misses skip the distance table when too many of a term's letter classes are missing from the
+    start of the text: that must never lose a near miss."""
+    from hypothesis import given, settings, strategies as st
+
+    from sphinx_exerkine.matcher import _class_windows, _letter_class
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(KANA, min_size=1, max_size=8), st.text(KANA, min_size=1, max_size=11))
+    def check(term, text):
+        classes = frozenset(_letter_class(ch) for ch in term if ch not in "ーッ")
+        reach = sum(ch != "ー" for ch in term) + int(limit + 1e-9)
+        windows = _class_windows(text)
+        rejected = len(classes - windows[min(reach, len(windows) - 1)]) > limit
+        table = prefix_distances(term, text, limit)
+        accepted = table is not None and min(table[1:]) <= limit
+        assert not (rejected and accepted)
+
+    check()
