@@ -154,11 +154,23 @@ def format_json(findings: Iterable[Finding], summary: Summary) -> str:
     """``{"findings": [...], "summary": {...}}`` with :meth:`Finding.as_dict` for each finding."""
     # One finding per line: as easy to read and to diff as an indented document, and written by the
     # json module's C encoder (which an ``indent`` would switch off) -- thousands of findings stay quick.
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    encode = _compact_encoder()
     items = ",\n".join("    " + encode(finding.as_dict()) for finding in _sorted(findings))
     body = f"[\n{items}\n  ]" if items else "[]"
     return f'{{\n  "findings": {body},\n  "summary": {encode(summary.as_dict())}\n}}\n'
 
+
+
+def _compact_encoder():
+    """``json.dumps(obj, ensure_ascii=False)`` for many small objects: the C encoder is made once
+    (``JSONEncoder.encode`` makes a new one for every call)."""
+    encoder = json.JSONEncoder(ensure_ascii=False)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return encoder.encode
+    iterencode = make(None, encoder.default, json.encoder.encode_basestring, None, encoder.key_separator,
+                      encoder.item_separator, False, False, True)
+    return lambda obj: "".join(iterencode(obj, 0))
 
 
 # -- SARIF ----------------------------------------------------------------------------------------
