@@ -9,11 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.colon_fence import colon_fence_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from sphinx_exerkine.readers import MASK
-from sphinx_exerkine.readers.markdown import read_markdown
+from sphinx_exerkine.readers.markdown import _parser, read_markdown
 
 
 def assert_kept(text: str, masked: str, word: str) -> None:
@@ -320,6 +321,44 @@ def test_agrees_with_markdown_it(text: str) -> None:
         assert_kept(text, masked, word)
     for word in hidden:
         assert_masked(text, masked, word)
+
+
+# -- the quick paragraph rule ----------------------------------------------------------------------
+
+_BLOCK_PARSER = (
+    MarkdownIt("commonmark", {"html": True})
+    .use(front_matter_plugin)
+    .use(dollarmath_plugin)
+    .use(colon_fence_plugin)
+    .disable(["inline", "text_join", "lheading"])
+)
+_LINE_STARTS = [
+    *["", " ", "    ", "\t", "   ", "> ", "- ", "* ", "+ ", "1. ", "2) ", "-", "1."],
+    *["  - ", "> - ", "- > ", "- [ ] "],
+]
+_LINE_BODIES = [
+    *["テキスト", "text", "**太字**", "*em*", "`code`", "29名の", "3.14", "1)", "\\", ""],
+    *["```", "```{note}", "~~~", ":::", ":::{tip}", "$$", "---", "***", "* * *", "___", "# 見出し", "#x"],
+    *["<div>", "<!-- c -->", "</div>", "[link](u)", "[ref]: /u", "[a\\]b]: /u", "[^1]: 脚注", "[a"],
+    *["[[x]]: /u", "| a | b |", "|---|---|", "%c", "(t)=", "+++"],
+]
+_LINES = st.builds(str.__add__, st.sampled_from(_LINE_STARTS), st.sampled_from(_LINE_BODIES))
+
+
+def _block_structure(tokens: list[Token]) -> list[tuple[str, list[int] | None, str, str]]:
+    """What the scanner reads of the tokens; paragraph_open and paragraph_close carry nothing of it."""
+    kept = [token for token in tokens if token.type not in ("paragraph_open", "paragraph_close")]
+    return [(token.type, token.map, token.info, token.markup) for token in kept]
+
+
+def test_quick_paragraph_rule_is_installed() -> None:
+    assert "prose_paragraph" in _parser().block.ruler.get_active_rules()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_documents, st.lists(_LINES, max_size=30).map("\n".join)))
+def test_quick_paragraph_rule_finds_markdown_its_blocks(text: str) -> None:
+    assert _block_structure(_parser().parse(text)) == _block_structure(_BLOCK_PARSER.parse(text))
 
 
 # -- robustness -----------------------------------------------------------------------------------

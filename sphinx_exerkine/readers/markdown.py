@@ -1,9 +1,10 @@
 """Markdown and MyST: block structure from markdown-it-py, inline markup from regular expressions.
 
-markdown-it-py parses only the blocks (inline parsing is switched off for speed); the line ranges of
-its ``inline`` tokens are the prose. Every other line (code, HTML, front matter, math, link reference
-definitions, table delimiter rows, setext underlines, ...) is masked. Within the prose lines, markup
-characters, code spans, URLs and the like are masked by :data:`_INLINE`.
+markdown-it-py parses only the blocks (inline parsing is switched off for speed, and paragraphs of
+prose are taken by a quicker rule of our own); the line ranges of its ``inline`` tokens are the prose.
+Every other line (code, HTML, front matter, math, link reference definitions, table delimiter rows,
+setext underlines, ...) is masked. Within the prose lines, markup characters, code spans, URLs and the
+like are masked by :data:`_INLINE`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.colon_fence import colon_fence_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -102,7 +104,80 @@ def _parser() -> MarkdownIt:
         .use(colon_fence_plugin)
     )
     parser.disable(["inline", "text_join", "lheading"])
+    if parser.block.ruler.get_active_rules() == _KNOWN_BLOCK_RULES:
+        parser.block.ruler.before("front_matter", "prose_paragraph", _prose_paragraph)
     return parser
+
+
+#: the active block rules :data:`_BLOCK_START` was written for, in markdown-it's order; with any other
+#: set (another markdown-it-py or plugin version) :func:`_prose_paragraph` is left out
+_KNOWN_BLOCK_RULES = [
+    "front_matter", "code", "math_block", "colon_fence", "fence", "blockquote", "hr", "list", "reference",
+    "html_block", "heading", "paragraph",
+]  # fmt: skip
+#: first characters (after the indentation) of the lines that :data:`_BLOCK_START` must look at
+_BLOCK_STARTS = frozenset("$:`~>*-_+0123456789[<#")
+#: the start of a line that a block rule other than the paragraph's may accept: math, colon, backtick and
+#: tilde fences, quote, heading, HTML, bullet, thematic break, ordered list, and a reference definition
+#: unless its label ends on that line without a colon after it or holds a bracket (a link, the common
+#: start of a list item); lines starting with a kanji, a letter, a table pipe, ``**``, ``29名``... do not
+_BLOCK_START = re.compile(
+    r"[>#<]|\$\$|:::|```|~~~|[-*+](?:[ \t]|$)|(?P<rule>[-*_])[ \t]*(?P=rule)[ \t]*(?P=rule)|\d+[.)]"
+    r"|\[(?!(?:[^\[\]\\\n]|\\[^\n])*+(?:\[|\](?!:)))",
+    re.MULTILINE,
+)
+
+
+def _may_start_block(src: str, pos: int) -> bool:
+    """Whether some block rule other than the paragraph's may accept the line whose text starts at ``pos``."""
+    return src[pos] in _BLOCK_STARTS and _BLOCK_START.match(src, pos) is not None
+
+
+def _prose_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's paragraph rule, tried first, for a paragraph whose first line starts with prose.
+
+    Most blocks are paragraphs starting with a character no other rule accepts (a kanji, a letter, a
+    table pipe), and most of their lines are the same: markdown-it tries every rule on the first line
+    and every terminating rule on each following one, each looking at that character and giving up.
+    This rule takes such a paragraph at once and tries the terminating rules only on the lines that
+    :func:`_may_start_block`. It ends the paragraph on the same line as markdown-it's rule, which it
+    leaves every other paragraph to, but gives only the ``inline`` token (at the level a paragraph_open
+    would have), without content: the scanner reads nothing else. Front matter is left to its rule.
+    """
+    if start == 0 or state.sCount[start] - state.blkIndent >= 4:
+        return False
+    src = state.src
+    if _may_start_block(src, state.bMarks[start] + state.tShift[start]):
+        return False
+    old_parent = state.parentType
+    state.parentType = "paragraph"
+    line = _paragraph_end(state, start + 1, state.lineMax)
+    state.line = line
+    state.push("inline", "", 0).map = [start, line]
+    state.parentType = old_parent
+    return True
+
+
+def _paragraph_end(state: StateBlock, line: int, stop: int) -> int:
+    """The line after the paragraph continued on ``line``: markdown-it's paragraph loop, with the
+    terminating rules tried only on the lines that may start a block."""
+    src = state.src
+    b_marks = state.bMarks
+    t_shift = state.tShift
+    e_marks = state.eMarks
+    s_count = state.sCount
+    block_indent = state.blkIndent
+    terminators = state.md.block.ruler.getRules("paragraph")
+    while line < stop:
+        first = b_marks[line] + t_shift[line]
+        if first >= e_marks[line]:
+            return line
+        if 0 <= s_count[line] <= block_indent + 3 and _may_start_block(src, first):
+            for rule in terminators:
+                if rule(state, line, stop, True):
+                    return line
+        line += 1
+    return line
 
 
 class _Scanner:
