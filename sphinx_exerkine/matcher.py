@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from .lexicon import builtin_known_words, fold_word, is_known_sequence, is_lexicon_word, token_ends
@@ -575,6 +576,9 @@ class Matcher:
         count = len(tokens)
         # per token: the multi-word forms it is a word of (looked up once, read by every window)
         anchors = [self._multi_words.get(t.group().lower()) for t in tokens] if self._multi_words else [None] * count
+        # how many tokens before each one belong to some multi-word form: a window without any is skipped
+        anchored = list(accumulate((keys is not None for keys in anchors), initial=0))
+        reach = self._multi_most_words + 1
         for index, m in enumerate(tokens):
             if taken[index]:
                 continue
@@ -599,7 +603,7 @@ class Matcher:
                         out.append(self._make(text, m.start(), nxt.end(), info, "a word split by a space",
                                               kind="split", expected=_match_case(word, joined)))
                         continue
-            if head_ok:
+            if head_ok and (anchored[min(count, index + reach)] > anchored[index] or "-" in word):
                 self._multiword(text, folded, tokens, anchors, index, out)
 
     def _classify_word(self, word: str):
