@@ -25,6 +25,9 @@ class Fix:
     #: safe fixes are applied by ``--fix``; unsafe ones only with ``--unsafe-fixes``
     safe: bool = True
 
+    def __reduce__(self):
+        return (Fix, (self.start, self.end, self.replacement, self.safe))
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -62,6 +65,13 @@ class Finding:
 
     def with_path(self, path: str) -> "Finding":
         return replace(self, path=path)
+
+    def __reduce__(self):
+        # pickled as a constructor call: what parallel workers send back is unpickled several times
+        # faster than with the per-field state protocol of slotted dataclasses
+        return (Finding, (self.path, self.line, self.column, self.end_line, self.end_column, self.rule,
+                          self.severity, self.message, self.term, self.found, self.expected, self.fix,
+                          self.start, self.end, self.extra))
 
     def to_record(self) -> tuple:
         """The finding without its path as a tuple of plain values: what the result cache stores
