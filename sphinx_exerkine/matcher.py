@@ -366,6 +366,7 @@ class Matcher:
         self._run_cache: dict[str, tuple[_RunHit, ...]] = {}
         self._classes: dict[int, tuple[frozenset[str], int]] = {}
         self._limits: list[tuple[float, int, float, int]] = []
+        self._least_shared: list[float] = []
         self._latin_cache: dict[str, tuple[str, _Form, str] | None] = {}
 
     @classmethod
@@ -393,6 +394,7 @@ class Matcher:
         state["_run_cache"] = {}
         state["_classes"] = {}
         state["_limits"] = []
+        state["_least_shared"] = []
         state["_latin_cache"] = {}
         state["_latin_flags"] = {}
         return state
@@ -870,9 +872,12 @@ class Matcher:
         windows: dict[tuple[int, int], frozenset[str]] = {}
         class_windows = (_class_windows(gap), _class_windows(gap[::-1]))
         size = len(gap)
-        for index, count in shared.items():
-            limit, edits, least_shared, least_size = limits[index]
-            if count < least_shared or size < least_size:
+        # most terms share a common ending (-カイン, -ソーム) with the gap and nothing more: one pass in
+        # a comprehension drops them before anything else is looked at
+        least_shared = self._least_shared
+        for index in [index for index, count in shared.items() if count >= least_shared[index]]:
+            limit, edits, _, least_size = limits[index]
+            if size < least_size:
                 continue
             form, info = self.kata_terms[index]
             # the term at the start of the gap (the rest after it) or at its end (the rest before it)
@@ -937,6 +942,7 @@ class Matcher:
             edits = int(limit + 1e-9)
             limits.append((limit, edits, self._term_grams[index] - 2 * edits, len(form) - edits - form.count("ー")))
         self._limits = limits
+        self._least_shared = [least for _, _, least, _ in limits]
         return limits
 
     def _term_classes(self, index: int, form: str) -> tuple[frozenset[str], int]:
