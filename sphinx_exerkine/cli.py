@@ -204,9 +204,18 @@ def _lint(args) -> int:
 
 def _make_linter(glossary, config):
     # imported only when some file has to be linted: a re-run over unchanged files needs no checker
+    import gc
+
     from .lint import Linter
 
-    return Linter(glossary, config)
+    linter = Linter(glossary, config)
+    # The glossary, the compiled matcher and the tokenizer live as long as the process: moved out of
+    # the collector's sight, later collections no longer walk their hundreds of thousands of objects
+    # (a fifth of the run time with a 10,000-concept glossary). The young generation is collected less
+    # often too: linting allocates many short-lived tuples that reference counting frees anyway.
+    gc.freeze()
+    gc.set_threshold(20000, 20, 20)
+    return linter
 
 
 # --------------------------------------------------------------------------------------------- glossary
