@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate, repeat
+from operator import add
 
 
 class LineIndex:
@@ -14,12 +16,9 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        # running sums of the line lengths (each with its "\n"), added up without a Python-level loop
+        starts = list(accumulate(map(add, map(len, text.split("\n")), repeat(1)), initial=0))
+        starts.pop()
         self._starts = starts
 
     def position(self, offset: int) -> tuple[int, int]:
