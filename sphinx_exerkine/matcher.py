@@ -648,13 +648,18 @@ class Matcher:
         acc = first
         last = index
         windows = [(acc, last)]
+        # windows of several words are compared with the anchored forms only: none longer than those
+        sizes = {len(k) for k in anchored}
+        longest = max(sizes, default=0)
         while (last + 1 < last_possible and folded[words[last].end():words[last + 1].start()] == " "
-               and len(acc) <= self._multi_longest):
+               and len(acc) <= longest):
             last += 1
             acc += words[last].group().lower().replace("-", "")
             windows.append((acc, last))
         for squashed, end_index in windows:
             n = len(squashed)
+            if end_index != index and n not in sizes and n - 1 not in sizes and n + 1 not in sizes:
+                continue
             if end_index == index:  # one hyphenated word: forms starting alike (a doubled or swapped first letter
                 # still keeps one of the first two)
                 tables = [self._multi_by_first.get(first[0], {})]
