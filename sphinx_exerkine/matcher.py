@@ -895,10 +895,10 @@ class Matcher:
             forward = backward = None
             classes, core = self._term_classes(index, form)
             if (_agree(head, gap_head) and len(grams & _window_grams(gap_sk, 0, reach, windows)) >= need
-                    and len(classes - class_windows[0][min(core + edits, len(class_windows[0]) - 1)]) <= limit):
+                    and _missing_classes(classes, core + edits, class_windows[0]) <= limit):
                 forward = prefix_distances(form, gap, limit)
             if (_agree(tail, gap_tail) and len(grams & _window_grams(gap_sk, 1, reach, windows)) >= need
-                    and len(classes - class_windows[1][min(core + edits, len(class_windows[1]) - 1)]) <= limit):
+                    and _missing_classes(classes, core + edits, class_windows[1]) <= limit):
                 backward = prefix_distances(form[::-1], gap[::-1], limit)
             options = [(forward[j], 0, j) for j in range(1, len(gap) + 1)] if forward else []
             if backward:
@@ -951,14 +951,10 @@ class Matcher:
         return limits
 
     def _term_classes(self, index: int, form: str) -> tuple[frozenset[str], int]:
-        """The classes of the term's letters that only a full-cost edit can remove (long-vowel marks and
-        small ッ left out: deleting them is cheap), and how many letters of the text a prefix aligned with
-        the term holds at most before insertions (every letter but the long-vowel marks: a ッ may stand
-        for a ツ of the text)."""
+        """:func:`_classes_of` the term, computed once."""
         found = self._classes.get(index)
         if found is None:
-            letters = frozenset(_letter_class(ch) for ch in form if ch not in "ーッ")
-            found = self._classes[index] = (letters, sum(ch != "ー" for ch in form))
+            found = self._classes[index] = _classes_of(form)
         return found
 
     def _rest_is_word(self, rest: str, run: str, norm, at: int) -> bool:
@@ -1055,6 +1051,13 @@ def _letter_class(ch: str) -> str:
     return _base(ch).translate(_VISUAL_BASE)
 
 
+def _classes_of(term: str) -> tuple[frozenset[str], int]:
+    """The classes of the term's letters that only a full-cost edit can remove (long-vowel marks and small
+    ッ left out: deleting them is cheap), and how many letters of the text a prefix aligned with the term
+    holds at most before insertions (every letter but the long-vowel marks: a ッ may stand for a ツ)."""
+    return frozenset(_letter_class(ch) for ch in term if ch not in "ーッ"), sum(ch != "ー" for ch in term)
+
+
 def _class_windows(text: str) -> list[frozenset[str]]:
     """``result[k]``: the letter classes of the shortest prefix of ``text`` that holds ``k`` letters other
     than long-vowel marks (the last item: all of ``text``).
@@ -1073,6 +1076,13 @@ def _class_windows(text: str) -> list[frozenset[str]]:
             windows.append(frozenset(seen))
     windows[-1] = frozenset(seen)
     return windows
+
+
+def _missing_classes(classes: frozenset[str], letters: int, windows: list[frozenset[str]]) -> int:
+    """How many of a term's letter ``classes`` (:func:`_classes_of`) are missing from the prefix
+    of the text that holds ``letters`` letters (the term's own plus the edits allowed; ``windows`` from
+    :func:`_class_windows`): a lower bound of the term's distance to any prefix of the text."""
+    return len(classes - windows[min(letters, len(windows) - 1)])
 
 
 def _skeleton_bigrams(text: str) -> set[str]:

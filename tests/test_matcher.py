@@ -274,15 +274,13 @@ def test_the_letter_class_bound_never_rejects_a_term_the_distance_table_accepts(
     start of the text: that must never lose a near miss."""
     from hypothesis import given, settings, strategies as st
 
-    from sphinx_exerkine.matcher import _class_windows, _letter_class
+    from sphinx_exerkine.matcher import _class_windows, _classes_of, _missing_classes
 
     @settings(max_examples=400, deadline=None)
     @given(st.text(KANA, min_size=1, max_size=8), st.text(KANA, min_size=1, max_size=11))
     def check(term, text):
-        classes = frozenset(_letter_class(ch) for ch in term if ch not in "ーッ")
-        reach = sum(ch != "ー" for ch in term) + int(limit + 1e-9)
-        windows = _class_windows(text)
-        rejected = len(classes - windows[min(reach, len(windows) - 1)]) > limit
+        classes, letters = _classes_of(term)
+        rejected = _missing_classes(classes, letters + int(limit + 1e-9), _class_windows(text)) > limit
         table = prefix_distances(term, text, limit)
         accepted = table is not None and min(table[1:]) <= limit
         assert not (rejected and accepted)
