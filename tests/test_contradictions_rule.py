@@ -421,6 +421,13 @@ def test_markdown_positions_are_those_of_the_original_text(linter):
     assert lines[f.line - 1][f.column - 1:f.end_column - 1] == "400〜900 nm"
 
 
+def test_claims_broken_by_markup_are_read_as_written(linter):
+    """Markup inside a sentence is left out of its text: what a claim needs may straddle it."""
+    assert contradictions(linter, "細胞外小胞は**エクソソーム**の一種である。", "markdown")
+    assert contradictions(linter, "**マイオカイン**は**肝臓**から分泌される。", "markdown")
+    assert contradictions(linter, "エクソソームは直径**400**〜900 nmの小胞である。", "markdown")
+
+
 def test_rst_positions_and_suppression_comments(linter):
     text = (
         "エクソソーム\n"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sphinx_exerkine.contradictions.sentences import make_sentence, next_sentence, sentence_bounds, split
+from sphinx_exerkine.contradictions.sentences import (make_sentence, next_sentence, sentence_bounds,
+                                                       sentence_text, split)
 
 
 def texts(masked: str) -> list[str]:
@@ -68,3 +69,14 @@ def test_the_next_sentence_skips_blank_lines():
     following = next_sentence(masked, first.end)
     assert following is not None and following.text == "細胞が放出する小胞。"
     assert next_sentence(masked, len(masked)) is None
+
+
+def test_the_text_alone_is_the_text_of_the_sentence():
+    for masked in ("前の文。\0\0エクソソーム\0\0は小胞である。",
+                   "細胞外小胞の一種であり、内部にタンパク質や核酸\nを含んでいる。",
+                   "small extracellular vesicles that\n most cells\xa0\n release.",
+                   "  \n\0見出し\0\n\n本文の行\u3000\n",
+                   "100\n\nナノメーター\0\0\n"):
+        for start in range(len(masked)):
+            for end in range(start, len(masked) + 1):
+                assert sentence_text(masked, start, end) == make_sentence(masked, start, end).text

@@ -4,7 +4,9 @@ origin, the hierarchy) and its list of misconceptions.
 
 Modules: :mod:`.sentences` (sentences of masked text), :mod:`.tokens` (Japanese tokens),
 :mod:`.quantities` (numbers with units), :mod:`.claims_ja` / :mod:`.claims_en` (statements and their
-claims), :mod:`.knowledge` (the glossary's hierarchy), :mod:`.misconceptions`, :mod:`.check` (findings).
+claims), :mod:`.knowledge` (the glossary's hierarchy), :mod:`.misconceptions`, :mod:`.cues` (what a
+sentence must hold to contradict the glossary), :mod:`.check` (findings), :mod:`.lazyre` (patterns
+compiled on first use).
 """
 
 from .check import RULE, check, clear_caches

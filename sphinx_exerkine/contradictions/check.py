@@ -2,7 +2,8 @@
 
 Only sentences that hold a term the glossary knows something about are read (and tokenized); questions,
 sentences that report a claim to reject it, and definitions attributed to a historical source recorded in
-the glossary are left alone.
+the glossary are left alone. Most sentences that mention a term cannot contradict the glossary at all (they
+hold none of the words a claim needs, see :mod:`.cues`): those are told apart before they are read.
 """
 
 from __future__ import annotations
@@ -17,21 +18,23 @@ from ..model import Concept, Glossary, Range
 from ..readers import Document
 from . import claims_en, claims_ja
 from .claims import Occurrence, OriginClaim, RelationClaim, Statement, is_japanese
+from .cues import Cues
 from .knowledge import Edge, Knowledge, knowledge, surnames
+from .lazyre import lazy
 from .misconceptions import Profile, ProfileTable, best_match, may_match, said_span
 from .quantities import contradicts, describe_fact
 from .quantities import dimension as dimension_of
-from .sentences import Sentence, make_sentence, next_sentence, sentence_bounds
+from .sentences import Sentence, make_sentence, next_sentence, sentence_bounds, sentence_text
 from .tokens import tokenize
-from .vocabulary import (ATTRIBUTION, HISTORY_PAST_ONLY, HISTORY_VOCAB, is_question, is_refutation, tissue_name,
-                         ja_tissue_regex, tissues_named)
+from .vocabulary import (ATTRIBUTION, HISTORY_PAST_ONLY, HISTORY_VOCAB, ORIGIN_MARKERS, is_question, is_refutation,
+                         tissue_name, ja_tissue_regex, tissues_named)
 
 if TYPE_CHECKING:  # the linter imports this module to register the check
     from ..lint import Context
 
 RULE = "definition-contradiction"
 
-_HEADING = re.compile(r"^[\W\d_]*(?:注\s*\d+\s*[)）]\s*)?(?P<term>.+?)\s*(?:[（(][^（()）]*[）)])?\s*(?P<mark>とは|って|[：:])?\s*$")
+_HEADING = lazy(r"^[\W\d_]*(?:注\s*\d+\s*[)）]\s*)?(?P<term>.+?)\s*(?:[（(][^（()）]*[）)])?\s*(?P<mark>とは|って|[：:])?\s*$")
 
 
 def check(doc: Document, matches: list[Match], ctx: Context) -> Iterator[Finding]:
@@ -46,11 +49,15 @@ def check(doc: Document, matches: list[Match], ctx: Context) -> Iterator[Finding
     starts = [m.start for m in ordered]
     seen: set[tuple[int, int, str]] = set()
     covered_to = -1
+    cues: Cues | None = None
     for m in ordered:
         if m.concept not in relevant or m.start < covered_to or not _may_state(doc.masked, m):
             continue
         start, end = sentence_bounds(doc.masked, m.start)
         covered_to = end
+        cues = cues or _cues(ctx)
+        if _quiet(doc.masked, start, end, ordered, starts, kb, cues):
+            continue
         sentence = make_sentence(doc.masked, start, end)
         for finding in _check_sentence(doc, sentence, _occurrences(sentence, ordered, starts), ordered, starts,
                                        ctx, kb):
@@ -60,14 +67,73 @@ def check(doc: Document, matches: list[Match], ctx: Context) -> Iterator[Finding
                 yield finding
 
 
+def _quiet(masked: str, start: int, end: int, ordered: list[Match], starts: list[int], kb: Knowledge,
+           cues: Cues) -> bool:
+    """Whether no claim in the sentence ``masked[start:end]`` can contradict the glossary, so that it need not
+    be read: it holds nothing a claim about one of its terms needs to contradict that term (:mod:`.cues`), no
+    term of the hierarchy is followed by the words that would make it a kind or a part of another one, and it
+    is not a term alone on its line (defined by the next one); or it is a question or a refutation. Most
+    sentences that mention a term are quiet, and telling so costs less than reading them."""
+    first = bisect_left(starts, start)
+    occurrences = [m for m in ordered[first:bisect_left(starts, end, first)] if m.end <= end]
+    concepts = {m.concept for m in occurrences if m.concept in kb.relevant}
+    if not concepts:
+        return True
+    text = sentence_text(masked, start, end)
+    lang = "ja" if is_japanese(text) else "en"
+    if (cues.may_contradict(text, concepts, lang)
+            or len(concepts) > 1 and len(concepts & kb.linked) > 1
+            and _may_relate(masked, start, end, text, lang, occurrences, kb)
+            or len(occurrences) == 1 and _may_be_alone(masked, start, end, text, occurrences[0])):
+        return _skip(text)
+    return True
+
+
+def _may_relate(masked: str, start: int, end: int, text: str, lang: str, occurrences: list[Match],
+                kb: Knowledge) -> bool:
+    """Whether a term of the hierarchy in the sentence may be said to be below or above another one
+    (:func:`.claims_ja.may_relate`, :func:`.claims_en.may_relate`)."""
+    if lang == "en":
+        return claims_en.may_relate(text)
+    sentence = make_sentence(masked, start, end)
+    return any(claims_ja.may_relate(text, sentence.index(m.end - 1) + 1) for m in occurrences
+               if m.concept in kb.linked)
+
+
+def _may_be_alone(masked: str, start: int, end: int, text: str, occ: Match) -> bool:
+    """Whether the sentence is the term ``occ`` alone (:func:`_is_heading`), defined by the next one."""
+    if len(text) > occ.end - occ.start + 16 or not _may_be_heading(masked, occ):
+        return False
+    sentence = make_sentence(masked, start, end)
+    return _is_heading(text, sentence.index(occ.start), sentence.index(occ.end - 1) + 1) is not None
+
+
+_NOT_A_LETTER = lazy(r"[\W\d_]")
+#: what may follow a term alone on its line (:data:`_HEADING`) in the raw text, up to the end of the line:
+#: blanks and masked characters anywhere, a parenthesis, a mark (とは, って, a colon)
+_HEADING_AFTER = lazy(r"{b}(?:[（(][^（()）]*[）)])?{b}(?:と[\s\0]*は|っ[\s\0]*て|[：:])?{b}(?:\n|\Z)".format(
+    b=r"(?:[^\S\n]|\0)*"))
+
+
+def _may_be_heading(masked: str, m: Match) -> bool:
+    """Whether the sentence of ``m`` may be its term alone (:func:`_is_heading`), judged from the raw text
+    without knowing where the sentence starts: the last character before the term that is not blank is not
+    a letter, and the rest of its line holds nothing but a parenthesis and a mark."""
+    k = m.start - 1
+    while k >= 0 and masked[k] in " \t\r\u3000\0":
+        k -= 1
+    if k >= 0 and not _NOT_A_LETTER.match(masked[k]):
+        return False
+    return _HEADING_AFTER.match(masked, m.end) is not None
+
+
 def _may_state(masked: str, m: Match) -> bool:
     """Whether the sentence around ``m`` may say something about its term (cheap tests on the raw text:
     most mentions of a term are not statements about it, and their sentences are never built)."""
-    if claims_ja.may_state(masked, m.start, m.end):
+    if _alone_on_its_line(masked, m) or claims_ja.may_state(masked, m.start, m.end):  # the commonest first
         return True
-    if m.found[:1].isascii() and masked[m.end:m.end + 1].isascii() and claims_en.may_state(masked, m.start, m.end):
-        return True
-    return _alone_on_its_line(masked, m)
+    return (m.found[:1].isascii() and masked[m.end:m.end + 1].isascii()
+            and claims_en.may_state(masked, m.start, m.end))
 
 
 def _alone_on_its_line(masked: str, m: Match) -> bool:
@@ -88,6 +154,7 @@ def clear_caches() -> None:
     """Forget tokenized sentences and compiled glossaries (for benchmarks and tests)."""
     tokenize.cache_clear()
     _PROFILES.clear()
+    _CUES.clear()
 
 
 def _occurrences(sentence: Sentence, ordered: list[Match], starts: list[int]) -> list[Occurrence]:
@@ -131,11 +198,9 @@ def _heading_statement(doc: Document, sentence: Sentence, occurrences: list[Occu
     sentence after it."""
     if len(occurrences) != 1 or occurrences[0].concept not in kb.relevant:
         return []
-    if len(sentence.text) > occurrences[0].end - occurrences[0].start + 16:
-        return []
-    m = _HEADING.match(sentence.text)
     occ = occurrences[0]
-    if m is None or (m.start("term"), m.end("term")) != (occ.start, occ.end):
+    m = _is_heading(sentence.text, occ.start, occ.end)
+    if m is None:
         return []
     following = next_sentence(doc.masked, sentence.end)
     if following is None or not following.text or _skip(following.text):
@@ -146,6 +211,17 @@ def _heading_statement(doc: Document, sentence: Sentence, occurrences: list[Occu
     inner = _occurrences(following, ordered, starts)
     anchor = Occurrence(0, 0, occ.match)
     return [module.statement_for_region(following, anchor, inner, "heading")]
+
+
+def _is_heading(text: str, start: int, end: int) -> re.Match | None:
+    """The sentence ``text`` is the term at ``[start, end)`` alone, with a mark (とは, a colon) or a
+    numbering at most."""
+    if len(text) > end - start + 16:
+        return None
+    m = _HEADING.match(text)
+    if m is None or (m.start("term"), m.end("term")) != (start, end):
+        return None
+    return m
 
 
 def _noun_ending(text: str) -> bool:
@@ -206,9 +282,6 @@ def _findings(doc: Document, statement: Statement, concept: Concept, ctx: Contex
         yield finding(i, j, f"{name}: states a known misconception (\"{profile.text}\"): {item.why}{source}")
 
 
-_ORIGIN_MARKERS = re.compile(r"だけ|のみ|しか|唯一|専ら|もっぱら|ない|なく|ず|ぬ|ません|以外")
-
-
 def _origin_worth(statement: Statement, concept: Concept) -> bool:
     """Whether an origin claim of the statement could contradict the glossary (the tokenizer is only asked
     when it could): a tissue is named, and it lies outside an exclusive origin, or an exclusivity or
@@ -224,7 +297,7 @@ def _origin_worth(statement: Statement, concept: Concept) -> bool:
     named = tissues_named(said, "ja")
     if not named - {None}:
         return False
-    if _ORIGIN_MARKERS.search(said):
+    if ORIGIN_MARKERS.search(said):
         return True
     return origin.exclusive and "any-cell" not in origin.tissues and any(
         t is not None and t not in origin.tissues for t in named)
@@ -336,6 +409,20 @@ def _profiles(ctx: Context) -> ProfileTable:
         table = ProfileTable(ctx.glossary, ctx.matcher)
         _PROFILES[id(ctx.glossary)] = table
     return table
+
+
+_CUES: dict[int, Cues] = {}
+
+
+def _cues(ctx: Context) -> Cues:
+    """The tests of :mod:`.cues` for the glossary (and the misconceptions read with the matcher) of ``ctx``."""
+    profiles = _profiles(ctx)
+    cues = _CUES.get(id(profiles))
+    if cues is None or cues.profiles is not profiles:
+        if len(_CUES) >= 4:
+            _CUES.pop(next(iter(_CUES)))
+        cues = _CUES[id(profiles)] = Cues(ctx.glossary, profiles)
+    return cues
 
 
 def _misconception(statement: Statement, ctx: Context) -> Profile | None:

@@ -8,12 +8,12 @@ indices into the statement's sentence text (:attr:`Sentence.text`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
 from ..matcher import Match
 from ..schema import TISSUES
+from .lazyre import lazy
 from .quantities import Quantity
 from .sentences import Sentence
 from .vocabulary import en_tissues, ja_tissues
@@ -188,7 +188,7 @@ def inside_term(occurrences: list[Occurrence], start: int, end: int) -> bool:
                for o in occurrences)
 
 
-_JAPANESE = re.compile(r"[\u3041-\u30ff]|[\u4e00-\u9fff][^\u4e00-\u9fff]*[\u4e00-\u9fff]")
+_JAPANESE = lazy(r"[\u3041-\u30ff]|[\u4e00-\u9fff][^\u4e00-\u9fff]*[\u4e00-\u9fff]")
 
 
 def is_japanese(text: str) -> bool:

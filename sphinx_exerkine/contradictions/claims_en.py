@@ -12,13 +12,14 @@ from typing import Callable
 
 from .claims import (CoinedClaim, Content, Occurrence, OriginClaim, QuantityClaim, Readers, RelationClaim,
                      Statement, inside_term, occurrence_key)
+from .lazyre import alternation, lazy
 from .quantities import LENGTH_WORDS, SIZE_WORDS, Quantity, find_quantities
 from .sentences import Sentence
 from .vocabulary import (COINAGE_STRONG, COINAGE_WEAK, EN_EXCLUSIVE, EN_GENERIC_HEADS, EN_NOT_ONLY, EN_ORIGIN_VERBS,
-                         EN_STOP, EN_TISSUE_ADJECTIVES, LOCAL_FIRST, WORD_REFERENCE, YEAR_EN, canonical, en_stem,
-                         en_tissue_pattern, en_tissues)
+                         EN_STOP, EN_TISSUE_ADJECTIVES, LATIN_FOLDS, LOCAL_FIRST, WORD_REFERENCE, YEAR_DIGITS, YEAR_EN,
+                         canonical, en_stem, en_tissue_pattern, en_tissues)
 
-_CLAUSE_START = re.compile(
+_CLAUSE_START = lazy(
     r"(?:^|[,;:(]\s*|\b(?:that|and|but|while|whereas|because|since|although|though|so|thus|hence|therefore)\s+)"
     r"(?:(?:the|a|an|these|those|such|all|most|many|some|every|each|both|in\s+\d{4},?)\s+)?"
     r"(?:(?:typical\s+)?(?:size|diameter|length)s?\s+of\s+(?:the\s+|an?\s+)?)?"
@@ -26,7 +27,7 @@ _CLAUSE_START = re.compile(
     r"(?P<word>(?:the\s+)?(?:term|word|name|expression)\s+[\"“'‘]?)?$",
     re.I,
 )
-_VERB = re.compile(
+_VERB = lazy(
     r"(?P<paren>\s*\([^()]{0,80}\))?[\"”'’]?"
     r"(?:,\s*(?P<appo>(?!and\b|or\b)[^,;]{2,160}?),)?"
     r"\s+(?:(?:only|also|mainly|mostly|often|usually|simply|merely|always|never|not|typically|generally|"
@@ -44,40 +45,40 @@ _VERB = re.compile(
     re.I,
 )
 #: "X, defined as ..., <any verb>": the appositive is the definition
-_DEFINED_AS = re.compile(r",\s*(?P<verb>(?:defined|described)\s+as\s+[^,;]{2,160}?)(?=,|;|$)(?P<appo>)", re.I)
-_DEFINING_VERB = re.compile(r"^(?:refers?\s+to|denotes?|means?|(?:is|are|was|were)\s+(?:defined\s+as|called|"
-                            r"the\s+(?:name|term)\s+for|a\s+term\s+for|an\s+umbrella\s+term))\b", re.I)
-_CLAUSE_END = re.compile(r";|,\s*(?:but|whereas|while|although|though|unlike|except)\b|\s+whereas\s+", re.I)
-_COPULA_START = re.compile(r"^(?:is|are|was|were)\s+(?:(?:not|also|often|usually|now|still|generally|mainly|"
-                           r"mostly|typically|commonly|always|only)\s+)*", re.I)
+_DEFINED_AS = lazy(r",\s*(?P<verb>(?:defined|described)\s+as\s+[^,;]{2,160}?)(?=,|;|$)(?P<appo>)", re.I)
+_DEFINING_VERB = lazy(r"^(?:refers?\s+to|denotes?|means?|(?:is|are|was|were)\s+(?:defined\s+as|called|"
+                      r"the\s+(?:name|term)\s+for|a\s+term\s+for|an\s+umbrella\s+term))\b", re.I)
+_CLAUSE_END = lazy(r";|,\s*(?:but|whereas|while|although|though|unlike|except)\b|\s+whereas\s+", re.I)
+_COPULA_START = lazy(r"^(?:is|are|was|were)\s+(?:(?:not|also|often|usually|now|still|generally|mainly|"
+                     r"mostly|typically|commonly|always|only)\s+)*", re.I)
 
 _TISSUE = en_tissue_pattern()
-_TISSUE_RE = re.compile(rf"(?<![\w-]){_TISSUE}(?![\w-])", re.I)
+_TISSUE_RE = lazy(rf"(?<![\w-]){_TISSUE}(?![\w-])", re.I)
 _TLIST = rf"(?:(?:the|a|an)\s+)?{_TISSUE}(?:\s*(?:,|and/or|and|or|as well as|&)\s*(?:(?:the|a|an)\s+)?{_TISSUE})*"
-_ORIGIN = re.compile(
+_ORIGIN = lazy(
     rf"\b(?P<verb>{EN_ORIGIN_VERBS})\b(?P<mid>(?:\s+(?!by\b|from\b|in\b|within\b)[\w-]+){{0,3}}?)"
     rf"\s+(?P<prep>by|from|in|within)\s+(?P<list>{_TLIST})(?![\w-])(?P<after>\s+(?:alone|only|exclusively))?",
     re.I,
 )
-_DERIVED = re.compile(rf"(?<![\w-])(?P<t>{_TISSUE}|{'|'.join(EN_TISSUE_ADJECTIVES)})-(?:derived|secreted|released|"
-                      r"produced|specific)\b", re.I)
-_DENIED_TISSUE = re.compile(rf"\b(?:rather\s+than|instead\s+of|not)\s+(?:(?:by|from|in)\s+)?(?:the\s+)?(?P<t>{_TISSUE})"
-                            r"(?![\w-])", re.I)
-_INCLUSIVE = re.compile(r"\b(?:also|as well|both|too|even)\b", re.I)
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|n't\b", re.I)
+_DERIVED = lazy(rf"(?<![\w-])(?P<t>{_TISSUE}|{'|'.join(EN_TISSUE_ADJECTIVES)})-(?:derived|secreted|released|"
+                r"produced|specific)\b", re.I)
+_DENIED_TISSUE = lazy(rf"\b(?:rather\s+than|instead\s+of|not)\s+(?:(?:by|from|in)\s+)?(?:the\s+)?(?P<t>{_TISSUE})"
+                      r"(?![\w-])", re.I)
+_INCLUSIVE = lazy(r"\b(?:also|as well|both|too|even)\b", re.I)
+_NEGATION = lazy(r"\b(?:not|never|no\s+longer|cannot)\b|n't\b", re.I)
 
-_KIND_OF = re.compile(
+_KIND_OF = lazy(
     r"\b(?:(?:a|an|one|the)\s+)?(?:[\w-]+\s+)?(?P<rel>kind|type|subtype|sub-type|subset|subclass|class|form|member|"
     r"category|variety|subgroup|subpopulation|species|component|part|fraction|example|instance)s?\s+of\s+"
     r"(?:(?:the|an?|all)\s+)?$",
     re.I,
 )
-_INCLUDES = re.compile(
+_INCLUDES = lazy(
     r"\b(?:includes?|including|encompass(?:es)?|comprises?|covers?|(?:umbrella|collective|general|generic)\s+term\s+for)"
     r"\s+(?:(?:the|all|both|various|several|many|different)\s+)?(?:[\w-]+\s+){0,2}?$",
     re.I,
 )
-_COPULA_BEFORE = re.compile(
+_COPULA_BEFORE = lazy(
     r"^(?:is|are|was|were)(?P<neg>\s+not)?(?:\s+(?:also|often|usually|now|still|generally|considered|thought\s+to\s+be|"
     r"regarded\s+as|classified\s+as|defined\s+as|called|simply|just|merely|really|actually))*\s+"
     r"(?:(?:a|an|the|one\s+of\s+the)\s+)?(?P<words>(?:[\w-]+\s+){0,2})$",
@@ -88,8 +89,8 @@ _HEAD_FOLLOWERS = frozenset({"that", "which", "who", "released", "secreted", "pr
                              "in", "from", "by", "and", "or", "of", "found", "shed", "formed", "are", "is", "were",
                              "was", "whose", "as", "for", "but", "such", "but", "than"})
 _PART = frozenset({"part", "component", "fraction"})
-_NAME_BY = re.compile(r"\bby\s+(?:Dr\.?\s+|Prof\.?\s+)?(?P<n>[A-Z][\w'’\-]+(?:\s*(?:,|and|&)?\s*(?:[A-Z][\w'’\-]*\.?|et\s+al\.?))*)")
-_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_NAME_BY = lazy(r"\bby\s+(?:Dr\.?\s+|Prof\.?\s+)?(?P<n>[A-Z][\w'’\-]+(?:\s*(?:,|and|&)?\s*(?:[A-Z][\w'’\-]*\.?|et\s+al\.?))*)")
+_WORD = lazy(r"[A-Za-z][A-Za-z-]*")
 
 
 def statements(sentence: Sentence, occurrences: list[Occurrence],
@@ -144,7 +145,8 @@ def _statement(sentence: Sentence, occ: Occurrence, occurrences: list[Occurrence
         end = min([_clause_end(text, begin)] + [c for c in clause_starts if c > begin])
         region = (begin, end)
         appo = (verb.start("appo"), verb.end("appo")) if verb.group("appo") else None
-        definitional = role == "word" or bool(_DEFINING_VERB.match(text, region[0])) or verb.re is _DEFINED_AS or bool(
+        defined_as = verb.re.pattern == _DEFINED_AS.pattern  # "X, defined as ..., acts ..."
+        definitional = role == "word" or bool(_DEFINING_VERB.match(text, region[0])) or defined_as or bool(
             appo and re.match(r"defined\s+as|a\s+term\s+for", text[appo[0]:appo[1]], re.I)) or _generic_head(text, region)
         return _build(sentence, occ, occurrences, role, region, appo if appo else pre, definitional)
     if pre is not None:
@@ -235,6 +237,19 @@ def _belongs_to_other(text: str, q: Quantity, occ: Occurrence, occurrences: list
     return False
 
 
+#: a tissue's name or adjective, which :data:`_ORIGIN` and :data:`_DERIVED` need (without their conditions on
+#: the characters around it); the names are in lower case, and so is the text it is looked for in
+_ANY_TISSUE = lazy(alternation([*en_tissues(), *EN_TISSUE_ADJECTIVES], r"\s+"))
+
+
+def may_claim_origin(text: str) -> bool:
+    """Whether the sentence ``text`` may say where its term comes from: it names a tissue. This test does not
+    look at the characters around what it finds."""
+    if LATIN_FOLDS.search(text):
+        return re.search(_ANY_TISSUE.pattern, text, re.I) is not None
+    return _ANY_TISSUE.search(text.lower()) is not None
+
+
 def _tissue_id(name: str) -> str | None:
     name = re.sub(r"\s+", " ", name.lower())
     table = en_tissues()
@@ -289,6 +304,18 @@ def _is_head(text: str, end: int) -> bool:
     return word is None or word.group().lower() in _HEAD_FOLLOWERS
 
 
+#: the words every pattern of :func:`_relations` needs before the other term ("kind of", "includes", "is"),
+#: in lower case
+_RELATION_WORDS = lazy(alternation(["of", "includ", "encompass", "compris", "cover", "term", "is", "are", "was",
+                                    "were"]))
+
+
+def may_relate(text: str) -> bool:
+    """Whether the sentence ``text`` may hold a hierarchy claim (:func:`_relations`). This test does not look
+    at the characters around what it finds."""
+    return LATIN_FOLDS.search(text) is not None or _RELATION_WORDS.search(text.lower()) is not None
+
+
 def _relations(text: str, a: int, b: int, occ: Occurrence, occurrences: list[Occurrence]) -> list[RelationClaim]:
     out: list[RelationClaim] = []
     for other in occurrences:
@@ -308,14 +335,18 @@ def _relations(text: str, a: int, b: int, occ: Occurrence, occurrences: list[Occ
     return out
 
 
+def may_claim_coinage(text: str) -> bool:
+    """Whether the sentence ``text`` may say when or by whom its term was coined (what :func:`_coined` asks of
+    the sentence first): a year or "by", and a word of coining."""
+    if " by " not in text and not (YEAR_DIGITS.search(text) and YEAR_EN.search(text)):
+        return False
+    return bool(COINAGE_STRONG.search(text) or WORD_REFERENCE.search(text) and COINAGE_WEAK.search(text))
+
+
 def _coined(text: str, role: str, occurrences: list[Occurrence]) -> CoinedClaim | None:
-    if role not in ("subject", "word", "appositive"):
+    if role not in ("subject", "word", "appositive") or not may_claim_coinage(text):
         return None
     years = tuple((int(m.group(1)), m.start(1), m.end(1)) for m in YEAR_EN.finditer(text))
-    if not years and " by " not in text:
-        return None
-    if not (COINAGE_STRONG.search(text) or WORD_REFERENCE.search(text) and COINAGE_WEAK.search(text)):
-        return None
     if LOCAL_FIRST.search(text):
         return None
     names = tuple((w.lower(), m.start("n"), m.end("n")) for m in _NAME_BY.finditer(text)

@@ -14,39 +14,40 @@ from typing import Callable
 
 from .claims import (CoinedClaim, Content, Occurrence, OriginClaim, QuantityClaim, Readers, RelationClaim,
                      Statement, inside_term, occurrence_key)
+from .lazyre import alternation, lazy
 from .quantities import LENGTH_WORDS, SIZE_WORDS, find_quantities
 from .sentences import Sentence
 from .tokens import Token, token_at, tokenize
 from .vocabulary import (COINAGE_STRONG, COINAGE_WEAK, JA_EXCLUSIVE, JA_NOT_ONLY, JA_ORIGIN_LEMMAS, JA_STOP,
-                         LOCAL_FIRST, SYNONYMS, WORD_REFERENCE, YEAR_JA, canonical, ja_tissues)
+                         LOCAL_FIRST, SYNONYMS, WORD_REFERENCE, YEAR_DIGITS, YEAR_JA, canonical, ja_tissues)
 
-_PAREN = re.compile(r"\s*[（(][^（()）]{0,80}[）)]")
-_MARKER = re.compile(
+_PAREN = lazy(r"\s*[（(][^（()）]{0,80}[）)]")
+_MARKER = lazy(
     r"[」』\"”]?\s*(?:(?P<toha>とは|って|の定義(?:は|とは))"
     r"|(?P<measure>の(?:大きさ|直径|サイズ|粒径|長さ|鎖長|塩基長|中身|内容物|機能|役割|起源|正体)(?:は|が))"
     r"|(?P<word>という(?:言葉|用語|語|名称|呼称|呼び名|名前|造語|概念))(?:は|が|も|を|の|自体は)?"
     r"|(?P<ha>は)|(?P<ga>が)|(?P<mo>も)|(?P<colon>[：:]))"
 )
 _CLAUSE_PUNCT = frozenset("、。，．,「」『』（）()【】：:；;")
-_DEFINING_TAIL = re.compile(r"のこと|を指す|を指し|の総称|と呼ば|と呼ぶ|と定義|をいう|を言う|のことを")
+_DEFINING_TAIL = lazy(r"のこと|を指す|を指し|の総称|と呼ば|と呼ぶ|と定義|をいう|を言う|のことを")
 
 # hierarchy wording after another term Y inside what is said about X
-_BELOW_WORDS = re.compile(
+_BELOW_WORDS = lazy(
     r"^(?:など)?の(?P<rel>一種|一つ|ひとつ|一部|一員|仲間|サブタイプ|サブセット|亜型|亜群|下位分類|構成要素|一形態|"
     r"一群|部分集合|サブクラス|種類|一分類)"
 )
-_ABOVE_WORDS = re.compile(r"^(?:など)?(?:の(?:総称|上位概念)|を(?:含む|含め|包含|包括|総称))")
-_CONTAINED = re.compile(r"^(?:中)?に(?:含まれ|属す|分類され|包含され|包括され)")
-_COPULA = re.compile(r"^\s*(?:で(?:ある|あり|あって|す|もある|もあり|はな|もな|はありません)|だ(?:[。、，．]|$)|じゃな)")
-_NEGATED_AFTER = re.compile(r"^(?:で|に)?(?:は|も)?(?:な[いくかけ]|ありません|ございません)")
+_ABOVE_WORDS = lazy(r"^(?:など)?(?:の(?:総称|上位概念)|を(?:含む|含め|包含|包括|総称))")
+_CONTAINED = lazy(r"^(?:中)?に(?:含まれ|属す|分類され|包含され|包括され)")
+_COPULA = lazy(r"^\s*(?:で(?:ある|あり|あって|す|もある|もあり|はな|もな|はありません)|だ(?:[。、，．]|$)|じゃな)")
+_NEGATED_AFTER = lazy(r"^(?:で|に)?(?:は|も)?(?:な[いくかけ]|ありません|ございません)")
 _PART_WORDS = frozenset({"一部", "構成要素", "部分集合"})
 
-_NAME = re.compile(
+_NAME = lazy(
     r"(?P<n>[A-Z][A-Za-z'’\-]+(?:[ .]+[A-Z][A-Za-z'’\-]*\.?)*)\s*(?:ら|博士|教授|氏|et al\.?)?\s*"
     r"(?:によって|により|が(?:提唱|命名|名付|名づ|最初|初めて|造|作)|の(?:提唱|命名|グループ|研究グループ))"
 )
 
-_LATIN_NAME = re.compile(r"[A-Z][a-z]")
+_LATIN_NAME = lazy(r"[A-Z][a-z]")
 _CASE_PARTICLES = frozenset({"から", "より", "で", "が"})
 _COORDINATORS = ("や", "と", "、", "・", "及び", "および", "または", "，", "又は")
 _NEGATIVE_LEMMAS = frozenset({"ない", "無い", "ず", "ぬ", "ん"})
@@ -68,18 +69,19 @@ def statements(sentence: Sentence, occurrences: list[Occurrence],
 def may_state(masked: str, start: int, end: int) -> bool:
     """Cheap test on the raw masked text: could the term at ``[start, end)`` be what a Japanese sentence
     talks about (a topic or subject marker after it, a relative clause or a size before it)?"""
-    if masked[end:end + 1] not in _MARKER_STARTS:
-        return _relative_clause_before(masked, start)  # no marker can follow: only a relative clause may state
-    after = masked[end:end + 90].replace("\0", "").replace("\n", "")
-    pos = 0
-    paren = _PAREN.match(after)
-    if paren:
-        if find_quantities(paren.group()):
+    if masked[end:end + 1] in _MARKER_STARTS:  # else no marker can follow: only a relative clause may state
+        after = masked[end:end + 90]
+        if "\0" in after or "\n" in after:
+            after = after.replace("\0", "").replace("\n", "")
+        pos = 0
+        paren = _PAREN.match(after)
+        if paren:
+            if find_quantities(paren.group()):
+                return True
+            pos = paren.end()
+        if _MARKER.match(after, pos):
             return True
-        pos = paren.end()
-    if _MARKER.match(after, pos):
-        return True
-    return _relative_clause_before(masked, start)
+    return masked[start - 1:start] in _CLAUSE_ENDS and _relative_clause_before(masked, start)
 
 
 #: characters that may follow a term that is a topic or subject (markers, brackets, masks, blanks)
@@ -90,11 +92,13 @@ def _relative_clause_before(masked: str, start: int) -> bool:
     last = masked[start - 1:start]
     if last not in _ATTRIBUTIVE_ENDINGS and last not in ("の", "\0", "\n"):
         return False
-    before = masked[max(0, start - 30):start].replace("\0", "").replace("\n", "")
+    before = masked[max(0, start - 30):start]
+    if "\0" in before or "\n" in before:
+        before = before.replace("\0", "").replace("\n", "")
     if not before:
         return False
     if before[-1] == "の":
-        return "由来" in before or any(ch.isdigit() for ch in before)
+        return "由来" in before or any(map(str.isdigit, before))
     return before[-1] in _ATTRIBUTIVE_ENDINGS
 
 
@@ -106,10 +110,12 @@ def statement_for_region(sentence: Sentence, occurrence: Occurrence, occurrences
 
 
 #: only bullets, numbering and brackets before an annotation label (「・エクソソーム：」「注2）エクソソーム：」)
-_LABEL_START = re.compile(r"[\W\d_]*(?:注\s*\d+\s*[)）]\s*)?$")
+_LABEL_START = lazy(r"[\W\d_]*(?:注\s*\d+\s*[)）]\s*)?$")
 #: last kana of an attributive verb, adjective or copula form (分泌される, 放出した, 小さい, 代表的な)
 _ATTRIBUTIVE_ENDINGS = frozenset("うくぐすつぬぶむるただいな")
-_APPOSITIVE_STOP = re.compile(r"[、。，．,「」『』（）()【】：:；;]|(?<=[^\u3041-\u3096])[はがも](?=[^\u3041-\u3096])")
+#: what may stand right before a term that a relative clause describes (:func:`_relative_clause_before`)
+_CLAUSE_ENDS = _ATTRIBUTIVE_ENDINGS | {"の", "\0", "\n"}
+_APPOSITIVE_STOP = lazy(r"[、。，．,「」『』（）()【】：:；;]|(?<=[^\u3041-\u3096])[はがも](?=[^\u3041-\u3096])")
 
 
 def _appositive(text: str, occ: Occurrence) -> tuple[int, int] | None:
@@ -120,7 +126,7 @@ def _appositive(text: str, occ: Occurrence) -> tuple[int, int] | None:
     window_start = max(0, occ.start - 60)
     if before == "の":
         window = text[max(0, occ.start - 24):occ.start]
-        if "由来" not in window and not any(ch.isdigit() for ch in window):
+        if "由来" not in window and not any(map(str.isdigit, window)):
             return None
     elif before not in _ATTRIBUTIVE_ENDINGS:
         return None  # 「…と比べて」「…し」 are not relative clauses
@@ -240,7 +246,7 @@ def _quantities(text: str, a: int, b: int, occ: Occurrence, occurrences: list[Oc
     return out
 
 
-_OWN_MODIFIER = re.compile(r"^\s*(?:程度|前後|くらい|ぐらい|ほど|以下|以上|未満)?\s*の[^、。，．,]{0,12}$")
+_OWN_MODIFIER = lazy(r"^\s*(?:程度|前後|くらい|ぐらい|ほど|以下|以上|未満)?\s*の[^、。，．,]{0,12}$")
 
 
 def _belongs_to_other(text: str, start: int, end: int, occ: Occurrence, occurrences: list[Occurrence]) -> bool:
@@ -256,6 +262,23 @@ def _belongs_to_other(text: str, start: int, end: int, occ: Occurrence, occurren
 
 
 # ------------------------------------------------------------------------------------------ origin
+
+
+#: what :func:`_origins` reads right after a tissue: a case particle (から, より, で, が), the に of 「によって」,
+#: an exclusivity particle before the case particle (「骨格筋だけから」), or 由来 (spelt 由来, or ゆらい / ユライ)
+_AFTER_TISSUE = "(?:から|より|で|が|に|だけ|のみ|ばかり|由|ゆ|ユ)"
+
+
+@lru_cache(maxsize=1)
+def _origin_cue() -> re.Pattern:
+    return re.compile(alternation(ja_tissues()) + _AFTER_TISSUE)
+
+
+def may_claim_origin(text: str) -> bool:
+    """Whether the sentence ``text`` may say where its term comes from (:func:`_origins` needs a tissue name
+    right before one of :data:`_AFTER_TISSUE`). This test does not look at the characters around what it
+    finds."""
+    return _origin_cue().search(text) is not None
 
 
 def _tissue_before(text: str, starts: frozenset[int], end: int, floor: int) -> tuple[str | None, int] | None:
@@ -419,6 +442,26 @@ def _relations(text: str, a: int, b: int, occ: Occurrence, occurrences: list[Occ
     return out
 
 
+@lru_cache(maxsize=1)
+def _relation_cue() -> re.Pattern | None:
+    """What :func:`_relations` looks for after the other term, after an optional parenthesis, found in the
+    whole sentence: its patterns without their anchors (the end of what is said, 「…だ」, may be followed by
+    more of the sentence). None when the patterns cannot be read so (an anchor elsewhere)."""
+    words = []
+    for pattern in (_BELOW_WORDS.pattern, _ABOVE_WORDS.pattern, _CONTAINED.pattern, _COPULA.pattern):
+        if not pattern.startswith("^") or "^" in pattern[1:].replace("[^", "") or "\\$" in pattern:
+            return None
+        words.append(pattern[1:].replace("$", ""))
+    return re.compile(f"(?:{_PAREN.pattern})?(?:" + "|".join(f"(?:{w})" for w in words) + ")")
+
+
+def may_relate(text: str, end: int) -> bool:
+    """Whether what follows the term ending at ``end`` in ``text`` (a sentence, or a text that holds one) may
+    make it the other term of a hierarchy claim (「…Yの一種」「…Yを含む」「…Yである」)."""
+    cue = _relation_cue()
+    return cue is None or cue.match(text, end) is not None
+
+
 def _is_predicate_head(text: str, a: int, other: Occurrence) -> bool:
     """「XはYである」「Xは肝臓由来のYである」: Y heads the predicate, unless a case particle right before it
     makes it part of a clause inside the predicate (「XはZがYである」)."""
@@ -429,14 +472,18 @@ def _is_predicate_head(text: str, a: int, other: Occurrence) -> bool:
 # ------------------------------------------------------------------------------------------ coinage
 
 
+def may_claim_coinage(text: str) -> bool:
+    """Whether the sentence ``text`` may say when or by whom its term was coined (what :func:`_coined` asks of
+    the sentence first): a year or a capitalised name, and a word of coining."""
+    if not (_LATIN_NAME.search(text) or YEAR_DIGITS.search(text) and YEAR_JA.search(text)):
+        return False
+    return bool(COINAGE_STRONG.search(text) or WORD_REFERENCE.search(text) and COINAGE_WEAK.search(text))
+
+
 def _coined(text: str, role: str, occurrences: list[Occurrence]) -> CoinedClaim | None:
-    if role not in ("topic", "subject", "word", "appositive", "annotation"):
+    if role not in ("topic", "subject", "word", "appositive", "annotation") or not may_claim_coinage(text):
         return None
     years = tuple((int(m.group(1)), m.start(), m.end()) for m in YEAR_JA.finditer(text))
-    if not years and not _LATIN_NAME.search(text):
-        return None
-    if not (COINAGE_STRONG.search(text) or WORD_REFERENCE.search(text) and COINAGE_WEAK.search(text)):
-        return None
     if LOCAL_FIRST.search(text):
         return None
     names = tuple((w.lower(), m.start("n"), m.end("n")) for m in _NAME.finditer(text)

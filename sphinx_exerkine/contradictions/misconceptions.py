@@ -96,6 +96,27 @@ class ProfileTable:
             self._built[key] = self._build(key)
         return self._built[key]
 
+    def has(self, key: tuple[str, str]) -> bool:
+        """Whether some misconception is about ``key`` (a concept and a language), known without reading it."""
+        return key in self._pending
+
+    def trigger_words(self, key: tuple[str, str]) -> frozenset[str] | None:
+        """What a sentence must hold for one of ``key``'s misconceptions to be found in what it says about the
+        concept (None when there is none): the triggers, and the pieces of those with a space in them, as what
+        is said may be two parts of the sentence joined with a space."""
+        built = self.get(key)
+        if built is None:
+            return None
+        words = set()
+        for profile in built[0]:
+            for group in profile.triggers:
+                for word in group:
+                    words.add(word)
+                    for i, ch in enumerate(word):
+                        if ch == " ":
+                            words.update(piece for piece in (word[:i], word[i + 1:]) if piece)
+        return frozenset(words)
+
     def _build(self, key: tuple[str, str]) -> tuple[list[Profile], re.Pattern] | None:
         pending = self._pending.get(key)
         if not pending:

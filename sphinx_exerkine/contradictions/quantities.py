@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from ..model import Range
 from ..normalize import fold_width
+from .lazyre import lazy
 
 #: unit spelling -> (canonical unit, dimension, factor to the dimension's base unit)
 _UNITS: dict[str, tuple[str, str, float]] = {}
@@ -33,7 +34,7 @@ _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _SEP = r"(?:-|~|〜|～|–|—|−|‐|‑|から|to|and|ー)"
 
 #: a number with a unit, starting at its first digit (fast to search: most positions fail at once)
-QUANTITY = re.compile(
+QUANTITY = lazy(
     rf"""
     (?<![\d.,])(?P<a>{_NUM})
     (?:\s*(?P<ua>{_UNIT})?\s*{_SEP}\s*(?P<b>{_NUM}))?
@@ -79,12 +80,18 @@ def _prefix(text: str, pos: int, floor: int) -> tuple[int, str | None, bool]:
 
 
 #: a digit followed by what may start a unit: the cheap test before the full pattern
-_WIDE = re.compile(r"[\uff01-\uff5e]")
-_DIGIT = re.compile(r"[0-9０-９][\s0-9０-９.,~〜～\-–ーから]*(?:[nNｎµμuｕbBｂkKｋaAａ]|ナノ|マイクロ|ミクロン|塩基|ヌクレ|キロ|アミノ|残基)")
+_WIDE = lazy(r"[\uff01-\uff5e]")
+_DIGIT = lazy(r"[0-9０-９][\s0-9０-９.,~〜～\-–ーから]*(?:[nNｎµμuｕbBｂkKｋaAａ]|ナノ|マイクロ|ミクロン|塩基|ヌクレ|キロ|アミノ|残基)")
+
+
+def may_hold_quantity(text: str) -> bool:
+    """The cheap test :func:`find_quantities` starts with: a text it fails holds no quantity."""
+    return _DIGIT.search(text) is not None
+
 
 #: words before a quantity that say which fact it measures
-SIZE_WORDS = re.compile(r"直径|大きさ|サイズ|粒径|径|diameter|size|wide|across", re.I)
-LENGTH_WORDS = re.compile(r"長さ|塩基長|鎖長|length|long", re.I)
+SIZE_WORDS = lazy(r"直径|大きさ|サイズ|粒径|径|diameter|size|wide|across", re.I)
+LENGTH_WORDS = lazy(r"長さ|塩基長|鎖長|length|long", re.I)
 
 
 class Quantity(NamedTuple):

@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..readers import MASK
+from .lazyre import lazy
 
-_BOUNDARY = re.compile(r"[。．！？!?]+[」』）)】\"'”’]*|(?<=[A-Za-z0-9)\]])\.(?=[\s\0])[\"'”’)]*|\n")
+_BOUNDARY = lazy(r"[。．！？!?]+[」』）)】\"'”’]*|(?<=[A-Za-z0-9)\]])\.(?=[\s\0])[\"'”’)]*|\n")
 _ABBREVIATIONS = frozenset({"al", "e.g", "i.e", "fig", "figs", "vs", "cf", "dr", "mr", "ms", "no", "approx",
                             "ca", "etc", "eq", "ref", "refs", "vol", "pp", "st", "prof", "jr", "sr"})
-_MARKER = re.compile(r"[-*+•・■□●○◆◇▶►※>#|]|\d+[.)．）]|[（(]\d+[)）]|第\d|注\d|【|［|\[")
+_MARKER = lazy(r"[-*+•・■□●○◆◇▶►※>#|]|\d+[.)．）]|[（(]\d+[)）]|第\d|注\d|【|［|\[")
 _TERMINAL_END = tuple("。．！？!?.：:")
+_TERMINAL_CHARS = "".join(_TERMINAL_END)
 #: a line at least this wide (CJK characters count twice) may be hard-wrapped
 WRAP_WIDTH = 30
 #: how far to look back for the start of a sentence
@@ -55,12 +57,26 @@ def _width(line: str) -> int:
     return len(line) + (len(line.encode("utf-8")) - len(line)) // 2
 
 
+def _narrow(line: str) -> bool:
+    """Narrower than :data:`WRAP_WIDTH` (a character is at most 2.5 wide: the width of a short line is not
+    computed)."""
+    return len(line) * 5 < WRAP_WIDTH * 2 or _width(line) < WRAP_WIDTH
+
+
 def _strip(line: str) -> str:
     return line.strip(" \t\r\u3000" + MASK)
 
 
+#: a line that starts with markup (after indentation) and holds something besides blanks
+_MARKUP_LINE = lazy(r"[ \t\u3000]*\0[^\n]*?[^ \t\r\u3000\0\n]")
+
+
 def _soft_break(masked: str, nl: int) -> bool:
     """True when the line break at ``nl`` only wraps a long line inside a sentence."""
+    if nl and masked[nl - 1] in _TERMINAL_CHARS:
+        return False  # the line ends a sentence (the commonest case, told without reading the line)
+    if _MARKUP_LINE.match(masked, nl + 1):
+        return False  # the next line starts with markup (told without reading the line before)
     line_start = masked.rfind("\n", 0, nl) + 1
     before = _strip(masked[line_start:nl])
     blank = 0
@@ -69,7 +85,7 @@ def _soft_break(masked: str, nl: int) -> bool:
         nl = line_start - 1
         line_start = masked.rfind("\n", 0, nl) + 1
         before = _strip(masked[line_start:nl])
-    if not before or before.endswith(_TERMINAL_END) or _width(before) < WRAP_WIDTH:
+    if not before or before.endswith(_TERMINAL_END) or _narrow(before):
         return False
     pos, blank = nl + 1, 0
     while True:
@@ -102,8 +118,8 @@ def _is_hard(masked: str, m: re.Match) -> bool:
 
 
 #: any character that may end a sentence; the last one before a position is found in one C-level match
-_CANDIDATE = re.compile(r"[。．！？!?\n.]")
-_LAST_CANDIDATE = re.compile(r".*[。．！？!?\n.]", re.S)
+_CANDIDATE = lazy(r"[。．！？!?\n.]")
+_LAST_CANDIDATE = lazy(r".*[。．！？!?\n.]", re.S)
 
 
 def _previous_end(masked: str, pos: int) -> int:
@@ -115,9 +131,13 @@ def _previous_end(masked: str, pos: int) -> int:
             if last is None:
                 break
             k = last.end() - 1
-            m = _BOUNDARY.match(masked, k)
-            if m is not None and m.end() <= pos and _is_hard(masked, m):
-                return m.end()
+            if masked[k] == "\n":  # (the boundary is the line break itself)
+                if not _soft_break(masked, k):
+                    return k + 1
+            else:
+                m = _BOUNDARY.match(masked, k)
+                if m is not None and m.end() <= pos and _is_hard(masked, m):
+                    return m.end()
             end = k
         if lo == 0:
             return 0
@@ -132,10 +152,15 @@ def _next_end(masked: str, pos: int) -> int:
         c = _CANDIDATE.search(masked, at, limit)
         if c is None:
             return limit
-        m = _BOUNDARY.match(masked, c.start())
-        if m is not None and _is_hard(masked, m):
-            return m.start() if m.group() == "\n" else m.end()
-        at = c.start() + 1
+        k = c.start()
+        if masked[k] == "\n":
+            if not _soft_break(masked, k):
+                return k
+        else:
+            m = _BOUNDARY.match(masked, k)
+            if m is not None and _is_hard(masked, m):
+                return m.end()
+        at = k + 1
 
 
 def sentence_bounds(masked: str, pos: int) -> tuple[int, int]:
@@ -143,7 +168,7 @@ def sentence_bounds(masked: str, pos: int) -> tuple[int, int]:
     return _previous_end(masked, pos), _next_end(masked, pos)
 
 
-_JOIN = re.compile(r"[ \t\r\u3000\0]*\n[\s\0]*|\0+")
+_JOIN = lazy(r"[ \t\r\u3000\0]*\n[\s\0]*|\0+")
 
 
 def _cjk(ch: str) -> bool:
@@ -165,13 +190,9 @@ def make_sentence(masked: str, start: int, end: int) -> Sentence:
     for m in _JOIN.finditer(masked, pos, stop):
         chars.append(masked[pos:m.start()])
         offsets.extend(range(pos, m.start()))
-        piece = m.group()
-        if "\n" in piece:
-            before = masked[m.start() - 1] if m.start() > 0 else " "
-            after = masked[m.end()] if m.end() < len(masked) else " "
-            if not (_cjk(before) and _cjk(after)):
-                chars.append(" ")
-                offsets.append(m.start())
+        if _joint(masked, m.start(), m.end(), m.group()):
+            chars.append(" ")
+            offsets.append(m.start())
         pos = m.end()
     chars.append(masked[pos:stop])
     offsets.extend(range(pos, stop))
@@ -179,7 +200,29 @@ def make_sentence(masked: str, start: int, end: int) -> Sentence:
     return Sentence(start, end, "".join(chars), tuple(offsets))
 
 
-_BLANK = frozenset(" \t\r\n\u3000\0")
+def _joint(masked: str, start: int, end: int, piece: str) -> str:
+    """What the blanks ``piece`` at ``masked[start:end]`` (a :data:`_JOIN` match) become in a sentence's text:
+    a space for a line break that is not between two CJK characters, else nothing."""
+    if "\n" in piece:
+        before = masked[start - 1] if start > 0 else " "
+        after = masked[end] if end < len(masked) else " "
+        if not (_cjk(before) and _cjk(after)):
+            return " "
+    return ""
+
+
+def sentence_text(masked: str, start: int, end: int) -> str:
+    """``make_sentence(masked, start, end).text``, without the map back to the text."""
+    raw = masked[start:end]
+    text = raw.strip(_BLANKS)
+    if "\n" not in text and MASK not in text:
+        return text
+    pos = start + len(raw) - len(raw.lstrip(_BLANKS))
+    return _JOIN.sub(lambda m: _joint(masked, pos + m.start(), pos + m.end(), m.group()), text)
+
+
+_BLANKS = " \t\r\n\u3000\0"
+_BLANK = frozenset(_BLANKS)
 
 
 def next_sentence(masked: str, end: int) -> Sentence | None:

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ..schema import TISSUES
+from .lazyre import lazy
 
 # ------------------------------------------------------------------------------------------- tissues
 
@@ -136,11 +137,14 @@ EN_ORIGIN_VERBS = (r"secreted|released|produced|derived|made|synthesi[sz]ed|gene
 # ------------------------------------------------------------------------------------------- markers
 
 JA_EXCLUSIVE = frozenset({"だけ", "のみ", "しか", "唯一", "専ら", "もっぱら", "ばかり"})
-EN_EXCLUSIVE = re.compile(r"\b(?:only|exclusively|solely|uniquely|alone|purely|entirely)\b", re.I)
+#: exclusivity or negation near a tissue: an origin claim that could contradict a glossary origin that is not
+#: exclusive needs one (Japanese)
+ORIGIN_MARKERS = lazy(r"だけ|のみ|しか|唯一|専ら|もっぱら|ない|なく|ず|ぬ|ません|以外")
+EN_EXCLUSIVE = lazy(r"\b(?:only|exclusively|solely|uniquely|alone|purely|entirely)\b", re.I)
 #: "not only" / "だけでなく": the opposite of an exclusivity claim
-JA_NOT_ONLY = re.compile(r"(?:だけ|のみ|ばかり)(?:で|に)?(?:は)?(?:なく|ない|ならず)")
-EN_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|solely|exclusively)\b|\bnot\s+\w+\s+only\b", re.I)
-EN_NEGATION = re.compile(r"\b(?:not|never|cannot|no longer|n't)\b|n't\b", re.I)
+JA_NOT_ONLY = lazy(r"(?:だけ|のみ|ばかり)(?:で|に)?(?:は)?(?:なく|ない|ならず)")
+EN_NOT_ONLY = lazy(r"\bnot\s+(?:only|just|solely|exclusively)\b|\bnot\s+\w+\s+only\b", re.I)
+EN_NEGATION = lazy(r"\b(?:not|never|cannot|no longer|n't)\b|n't\b", re.I)
 
 #: a sentence reporting a claim in order to reject it (Japanese: plain substrings, fast to test)
 JA_REFUTATION = (
@@ -148,14 +152,14 @@ JA_REFUTATION = (
     "とは限りません", "わけではな", "わけではありません", "とは言えない", "とはいえない", "否定され", "覆され",
     "と思われがち", "と考えられがち", "と信じられ", "根拠はない", "根拠がない", "ではないことが",
 )
-EN_REFUTATION = re.compile(
+EN_REFUTATION = lazy(
     r"\b(?:misconceptions?|myths?|contrary to|mistaken(?:ly)?|erroneous(?:ly)?|incorrect(?:ly)?|wrong(?:ly)?|"
     r"false(?:ly)?|not true|not necessarily|is not the case|was once (?:thought|believed)|popular belief|"
     r"misunderst\w*|debunk\w*|refute\w*|disproved?|it is often (?:said|claimed|assumed))\b",
     re.I,
 )
-_JA_REFUTATION_RE = re.compile("|".join(re.escape(w) for w in JA_REFUTATION))
-_LATIN_WORD = re.compile(r"[A-Za-z]{4}")
+_JA_REFUTATION_RE = lazy("|".join(re.escape(w) for w in JA_REFUTATION))
+_LATIN_WORD = lazy(r"[A-Za-z]{4}")
 _QUESTION_ENDINGS = ("?", "？", "だろうか", "でしょうか", "のか", "ですか", "ますか", "なのか")
 _TRAILING = "。．.\u3000 \"'」』）)]"
 
@@ -172,34 +176,37 @@ def is_question(text: str) -> bool:
 
 
 #: words that say a term was coined or first used
-COINAGE_STRONG = re.compile(
+COINAGE_STRONG = lazy(
     r"提唱|造語|命名|名付|名づ|初出|(?:初めて|最初に)(?:使|用い|提唱|登場|名|造|作)|"
     r"\bcoin(?:ed|age|s)?\b|\bfirst (?:used|introduced|proposed|appeared|coined|named)\b|"
     r"\bintroduced (?:the )?(?:term|word|name)\b|\bproposed (?:the )?(?:term|word|name)\b|\bnamed\b",
     re.I,
 )
-COINAGE_WEAK = re.compile(r"登場|使われ始|用いられ始|作られ|つくられ|造られ|生まれ|初めて|最初|introduced|first appear", re.I)
-WORD_REFERENCE = re.compile(r"という(?:言葉|用語|語|名称|呼称|呼び名|名前|造語)|この(?:言葉|用語|語)|"
-                            r"\bthe (?:term|word|name|expression)\b", re.I)
+COINAGE_WEAK = lazy(r"登場|使われ始|用いられ始|作られ|つくられ|造られ|生まれ|初めて|最初|introduced|first appear", re.I)
+WORD_REFERENCE = lazy(r"という(?:言葉|用語|語|名称|呼称|呼び名|名前|造語)|この(?:言葉|用語|語)|"
+                      r"\bthe (?:term|word|name|expression)\b", re.I)
 #: "first used in Japan": a local first appearance, not the coinage
-LOCAL_FIRST = re.compile(r"日本で|日本語|国内|わが国|我が国|本邦|カタカナ|\bin Japan(?:ese)?\b", re.I)
+LOCAL_FIRST = lazy(r"日本で|日本語|国内|わが国|我が国|本邦|カタカナ|\bin Japan(?:ese)?\b", re.I)
 
 #: words that report a definition as somebody's or as an earlier one
-HISTORY_VOCAB = re.compile(
+HISTORY_VOCAB = lazy(
     r"定義|として(?:紹介|記載|報告|提唱|記述)|と(?:説明|記載|記述)|当初|もともと|元々|かつて|初期には|最初は|"
     r"(?:初めて|最初に)報告|ていた|\bfirst reported\b|\b(?:was|were) (?:thought|considered|regarded|seen)\b|"
     r"\bdefin|\boriginally\b|\binitially\b|\bfirst described\b|\bdescribed (?:as|them as|it as)\b|"
     r"\bat first\b|\bformerly\b",
     re.I,
 )
-HISTORY_PAST_ONLY = re.compile(r"当初|もともと|元々|かつて|初期には|最初は|\boriginally\b|\binitially\b|"
-                               r"\bat first\b|\bformerly\b", re.I)
+HISTORY_PAST_ONLY = lazy(r"当初|もともと|元々|かつて|初期には|最初は|\boriginally\b|\binitially\b|"
+                         r"\bat first\b|\bformerly\b", re.I)
 
-YEAR_JA = re.compile(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})\s*年(?!代)")
-YEAR_EN = re.compile(r"(?<![0-9.])(1[89][0-9]{2}|20[0-9]{2})(?![0-9]|\s*(?:nm|nt|bp|kDa|aa|µm|um|年代)|s\b)")
+#: the digits of a year of :data:`YEAR_JA` or :data:`YEAR_EN`, quicker to look for (no look-behind to test at
+#: every character)
+YEAR_DIGITS = lazy(r"(?:1[89]|20)[0-9]{2}")
+YEAR_JA = lazy(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})\s*年(?!代)")
+YEAR_EN = lazy(r"(?<![0-9.])(1[89][0-9]{2}|20[0-9]{2})(?![0-9]|\s*(?:nm|nt|bp|kDa|aa|µm|um|年代)|s\b)")
 
 #: attribution of a statement to a source: 〜によれば / 〜とされる / according to
-ATTRIBUTION = re.compile(r"によれば|によると|とされ|と言われ|といわれ|\baccording to\b|\breportedly\b", re.I)
+ATTRIBUTION = lazy(r"によれば|によると|とされ|と言われ|といわれ|\baccording to\b|\breportedly\b", re.I)
 
 # --------------------------------------------------------------------------------- content words
 
@@ -251,12 +258,17 @@ EN_STOP = frozenset({
     "definition", "mean", "umbrella", "bioactive", "during", "whose", "what", "where", "there",
 })
 #: head nouns that make "X is/are ..." a definition
-EN_GENERIC_HEADS = re.compile(
+EN_GENERIC_HEADS = lazy(
     r"^(?:(?:a|an|the|any|all|one|those|small|large|tiny|bioactive|signalling|signaling|circulating|secreted)\s+)*"
     r"(?:factors?|substances?|molecules?|proteins?|peptides?|vesicles?|particles?|cytokines?|hormones?|"
     r"signals?|compounds?|metabolites?|mediators?|agents?|products?|organelles?|cells?)\b",
     re.I,
 )
+
+
+#: the letters other than A-Z that a letter a-z matches when case is ignored; lower-casing İ gives two
+#: characters, so a text holding one is not looked at in lower case in place of ignoring case
+LATIN_FOLDS = lazy("[\u0130\u0131\u017f\u212a]")
 
 
 def canonical(word: str) -> str:
