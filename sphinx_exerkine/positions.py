@@ -7,6 +7,14 @@ from itertools import accumulate, repeat
 from operator import add
 
 
+def line_starts(lines: list[str]) -> list[int]:
+    """The offset where each of ``lines`` (a text split at ``"\\n"``) starts: running sums of the line
+    lengths, each with its ``"\\n"``, added up without a Python-level loop."""
+    starts = list(accumulate(map(add, map(len, lines), repeat(1)), initial=0))
+    starts.pop()
+    return starts
+
+
 class LineIndex:
     """Maps 0-based character offsets of a text to 1-based (line, column) pairs.
 
@@ -16,10 +24,7 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        # running sums of the line lengths (each with its "\n"), added up without a Python-level loop
-        starts = list(accumulate(map(add, map(len, text.split("\n")), repeat(1)), initial=0))
-        starts.pop()
-        self._starts = starts
+        self._starts = line_starts(text.split("\n"))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self._starts, offset)

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from itertools import accumulate
+from ..positions import line_starts
 
 
 def split_lines(text: str) -> tuple[list[int], list[str]]:
-    """The offset where each line starts, and the lines without their ``\\n`` or ``\\r\\n``.
-
-    The offsets are running sums of the line lengths (each with its ``\\n``), added up in C by
-    :func:`itertools.accumulate`: a Python loop over the lines cost as much as the rest of the split.
-    """
+    """The offset where each line starts, and the lines without their ``\\n`` or ``\\r\\n``."""
     raw = text.split("\n")
-    starts = list(accumulate([len(line) + 1 for line in raw], initial=0))
-    starts.pop()
+    starts = line_starts(raw)
     if "\r" in text:
         raw = [line[:-1] if line.endswith("\r") else line for line in raw]
     return starts, raw
