@@ -69,26 +69,17 @@ class Finding:
     def __reduce__(self):
         # pickled as a constructor call: what parallel workers send back is unpickled several times
         # faster than with the per-field state protocol of slotted dataclasses
-        return (Finding, (self.path, self.line, self.column, self.end_line, self.end_column, self.rule,
-                          self.severity, self.message, self.term, self.found, self.expected, self.fix,
-                          self.start, self.end, self.extra))
+        return (Finding, (self.path, *self.to_record()))
 
     def to_record(self) -> tuple:
-        """The finding without its path as a tuple of plain values: what the result cache stores
-        (unpickling plain tuples is several times faster than unpickling dataclasses)."""
-        fix = self.fix
+        """Every field but the path, in order: what the result cache stores for a file."""
         return (self.line, self.column, self.end_line, self.end_column, self.rule, self.severity,
-                self.message, self.term, self.found, self.expected,
-                None if fix is None else (fix.start, fix.end, fix.replacement, fix.safe),
-                self.start, self.end, self.extra)
+                self.message, self.term, self.found, self.expected, self.fix, self.start, self.end, self.extra)
 
     @classmethod
     def from_record(cls, path: str, record: tuple) -> "Finding":
         """The inverse of :meth:`to_record`, with the path the file is shown by."""
-        (line, column, end_line, end_column, rule, severity, message, term, found, expected,
-         fix, start, end, extra) = record
-        return cls(path, line, column, end_line, end_column, rule, severity, message, term, found,
-                   expected, None if fix is None else Fix(*fix), start, end, extra)
+        return cls(path, *record)
 
     def as_dict(self) -> dict:
         """The JSON shape documented for ``--format json``."""

@@ -160,7 +160,6 @@ def format_json(findings: Iterable[Finding], summary: Summary) -> str:
     return f'{{\n  "findings": {body},\n  "summary": {encode(summary.as_dict())}\n}}\n'
 
 
-
 def _compact_encoder():
     """``json.dumps(obj, ensure_ascii=False)`` for many small objects: the C encoder is made once
     (``JSONEncoder.encode`` makes a new one for every call)."""
