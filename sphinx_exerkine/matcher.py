@@ -27,14 +27,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple
 
 from .lexicon import builtin_known_words, fold_word, is_known_sequence, is_lexicon_word, token_ends
 from .model import Concept, Glossary
 from .readers import MASK
-from .normalize import JOINERS, fold_width, is_katakana, nfkc, normalize_kana
+from .normalize import JOINERS, fold_width, has_foldable, is_katakana, nfkc, normalize_kana
 
 # ------------------------------------------------------------------------------------------ records
 
@@ -72,6 +72,11 @@ class Match(NamedTuple):
         return self.kind in ("variant", "normalized", "split")
 
 
+#: ``_new_match(fields)`` is ``Match(*fields)`` without the named tuple's Python-level ``__new__`` (the hot
+#: path makes a hundred thousand matches per 10 MB of text)
+_new_match = partial(tuple.__new__, Match)
+
+
 # ------------------------------------------------------------------------------------------ patterns
 
 _K = "\u30a1-\u30fa\u30fc\u30fd\u30fe\uff66-\uff9f\u3099-\u309c"  # katakana, half-width, voiced marks
@@ -91,7 +96,9 @@ KATAKANA_RUN = re.compile(
 )
 #: katakana chunks inside kanji/mixed forms (臓器間[クロストーク], [インターロイキン]6)
 _KATA_CHUNK = re.compile("[\u30a1-\u30fa\u30fc]{3,}")
-LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+#: written ``[c][c]*`` rather than ``[c]+``: a pattern that starts with a single character class lets the
+#: regex engine skip the Japanese text between words in C (twice as fast on Japanese prose)
+LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _WHOLE_TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 _KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々〆]")
 
@@ -259,6 +266,15 @@ class _RunHit:
     lang: str
     expected: str | None
     detail: str
+
+
+class _Words(NamedTuple):
+    """The Latin words of a text as parallel lists."""
+
+    text: list[str]
+    lower: list[str]
+    start: list[int]
+    end: list[int]
 
 
 class Matcher:
@@ -470,16 +486,26 @@ class Matcher:
                 if self._mixed_ok(folded, start, end, form):
                     matches.append(self._make(text, start, end, self.mixed[form], ""))
         self._scan_latin(text, folded, matches, fuzzy)
+        # a text holds tens of thousands of katakana runs, most of them seen before in the same process:
+        # the analysis of a run is looked up inline and runs without any hit are passed over at once
+        cache = self._run_cache if fuzzy else {}
+        analyse = self._analyse_run
         for m in KATAKANA_RUN.finditer(text):
+            run = m.group()
+            hits = cache.get(run)
+            if hits is None:
+                hits = analyse(run, fuzzy)
+            if not hits:
+                continue
             base = m.start()
-            for hit in self._analyse_run(m.group(), fuzzy):
+            for hit in hits:
+                i, j = base + hit.i, base + hit.j
                 if hit.kind.startswith("part"):
-                    match = self._resolve_part(text, folded, base + hit.i, base + hit.j, hit)
+                    match = self._resolve_part(text, folded, i, j, hit)
                     if match is not None:
                         matches.append(match)
                     continue
-                matches.append(Match(base + hit.i, base + hit.j, hit.concept, hit.kind, hit.lang,
-                                     text[base + hit.i:base + hit.j], hit.expected, hit.detail))
+                matches.append(_new_match((i, j, hit.concept, hit.kind, hit.lang, text[i:j], hit.expected, hit.detail)))
         return _resolve_overlaps(matches)
 
     def _resolve_part(self, text: str, folded: str, start: int, end: int, hit: "_RunHit") -> Match | None:
@@ -503,9 +529,9 @@ class Matcher:
         found = text[start:end]
         kind = kind or info.kind
         expected = expected if expected is not None else info.expected
-        if kind in PREFERRED_KINDS and not found.isascii() and found != fold_width(found):
+        if kind in PREFERRED_KINDS and not found.isascii() and has_foldable(found):
             kind, expected, detail = "normalized", fold_width(found), "full-width characters"
-        return Match(start, end, info.concept, kind, info.lang, found, expected, detail)
+        return _new_match((start, end, info.concept, kind, info.lang, found, expected, detail))
 
     def _mixed_ok(self, folded: str, start: int, end: int, form: str) -> bool:
         for offset, word in self._blockers.get(form, ()):
@@ -538,33 +564,41 @@ class Matcher:
             out.append(self._make(text, start, end, info, "", expected=expected))
             covered.append((start, end))
 
-        tokens = []
+        # the words as three parallel lists (text, start, end): read many times below, taken once here
+        words: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
         size = len(folded)
+        marks = _IDENTIFIER_MARKS
         for t in LATIN_WORD.finditer(folded):
             start, end = t.span()
             # most words stand between spaces or Japanese characters: look closer only next to a mark
-            if ((start and folded[start - 1] in _IDENTIFIER_MARKS or end < size and folded[end] in _IDENTIFIER_MARKS)
+            if ((start and folded[start - 1] in marks or end < size and folded[end] in marks)
                     and _identifier_part(folded, start, end)):
                 continue
-            tokens.append(t)
-        taken = [False] * len(tokens)
+            words.append(t.group())
+            starts.append(start)
+            ends.append(end)
+        count = len(words)
+        lowers = [w.lower() for w in words]
+        taken = [False] * count
         first = self._latin_first
         skip_to = 0
-        for index, token in enumerate(tokens):
+        for index in range(count):
             if index < skip_to:
                 continue
-            word = token.group()
+            word = words[index]
             entries = first.get(word)
-            lower = word.lower()
+            lower = lowers[index]
             if lower != word and lower in first:
                 entries = (entries or []) + first[lower]
             if not entries:
                 continue
-            for words, sensitive, info in entries:
-                last = index + len(words) - 1
-                if last >= len(tokens) or not self._latin_words_match(folded, tokens, index, words, sensitive):
+            for form_words, sensitive, info in entries:
+                last = index + len(form_words) - 1
+                if last >= count or not self._latin_words_match(folded, words, starts, ends, index, form_words, sensitive):
                     continue
-                found(token.start(), tokens[last].end(), info)
+                found(starts[index], ends[last], info)
                 for k in range(index, last + 1):
                     taken[k] = True
                 skip_to = last + 1
@@ -577,34 +611,35 @@ class Matcher:
         if not fuzzy:
             return
         flags = self._latin_flags
-        count = len(tokens)
-        # per token: the multi-word forms it is a word of (looked up once, read by every window)
-        anchors = [self._multi_words.get(t.group().lower()) for t in tokens] if self._multi_words else [None] * count
-        # how many tokens before each one belong to some multi-word form: a window without any is skipped
+        # per word: the multi-word forms it is a word of (looked up once, read by every window)
+        multi_words = self._multi_words
+        anchors = [multi_words.get(w) for w in lowers] if multi_words else [None] * count
+        # how many words before each one belong to some multi-word form: a window without any is skipped
         anchored = list(accumulate((keys is not None for keys in anchors), initial=0))
         reach = self._multi_most_words + 1
-        for index, m in enumerate(tokens):
+        tokens = _Words(words, lowers, starts, ends)
+        for index in range(count):
             if taken[index]:
                 continue
-            word = m.group()
+            word = words[index]
             flag = flags.get(word)
             if flag is None:
                 flag = flags[word] = self._classify_word(word)
             if flag is _BORING:
                 continue
             hit, split_prefix, head_ok = flag
+            start, end = starts[index], ends[index]
             if hit is not None:
                 kind, info, expected = hit
-                out.append(self._make(text, m.start(), m.end(), info, _LATIN_DETAIL[kind], kind=kind,
+                out.append(self._make(text, start, end, info, _LATIN_DETAIL[kind], kind=kind,
                                       expected=_match_case(word, expected)))
                 continue
             if split_prefix and index + 1 < count and not taken[index + 1]:  # a word split by a space
-                nxt = tokens[index + 1]
-                if folded[m.end():nxt.start()] == " ":
-                    joined = (word + nxt.group()).lower()
+                if folded[end:starts[index + 1]] == " ":
+                    joined = (word + words[index + 1]).lower()
                     info = self.en_words.get(joined)
                     if info is not None:
-                        out.append(self._make(text, m.start(), nxt.end(), info, "a word split by a space",
+                        out.append(self._make(text, start, ends[index + 1], info, "a word split by a space",
                                               kind="split", expected=_match_case(word, joined)))
                         continue
             if head_ok and (anchored[min(count, index + reach)] > anchored[index] or "-" in word):
@@ -629,16 +664,17 @@ class Matcher:
         return (head in heads or "?" + head[1:] in heads or head[0] + "?" + head[2] in heads
                 or head[:2] + "?" in heads)
 
-    def _multiword(self, text: str, folded: str, words: list, anchors: list, index: int, out: list[Match]) -> None:
+    def _multiword(self, text: str, folded: str, words: _Words, anchors: list, index: int, out: list[Match]) -> None:
         """Multi-word and hyphenated forms with a space or hyphen moved or one letter wrong:
         "multi-ple myeloma", "inter-organ cros-stalk", "multipl myeloma".
 
         A window of several words is compared only with the forms one of its words belongs to (``anchors``:
         for each token, the forms that contain it as a word); a single hyphenated word with every form
         that starts alike."""
-        token = words[index].group()
-        first = token.lower().replace("-", "")
-        last_possible = min(len(words), index + self._multi_most_words + 1)
+        token = words.text[index]
+        first = words.lower[index].replace("-", "")
+        starts, ends, lowers = words.start, words.end, words.lower
+        last_possible = min(len(starts), index + self._multi_most_words + 1)
         anchored: set[str] = set()
         for keys in anchors[index:last_possible]:
             if keys:
@@ -651,10 +687,10 @@ class Matcher:
         # windows of several words are compared with the anchored forms only: none longer than those
         sizes = {len(k) for k in anchored}
         longest = max(sizes, default=0)
-        while (last + 1 < last_possible and folded[words[last].end():words[last + 1].start()] == " "
+        while (last + 1 < last_possible and folded[ends[last]:starts[last + 1]] == " "
                and len(acc) <= longest):
             last += 1
-            acc += words[last].group().lower().replace("-", "")
+            acc += lowers[last].replace("-", "")
             windows.append((acc, last))
         for squashed, end_index in windows:
             n = len(squashed)
@@ -679,21 +715,21 @@ class Matcher:
                 else:
                     continue
                 form, info = self._multi[key]
-                start, end = words[index].start(), words[end_index].end()
+                start, end = starts[index], ends[end_index]
                 expected = info.expected if info.kind == "variant" else form
                 out.append(self._make(text, start, end, info, detail, kind=kind,
                                       expected=_match_case(folded[start:end], expected)))
                 return
 
     @staticmethod
-    def _latin_words_match(folded: str, tokens: list, index: int, words: tuple[str, ...], sensitive: bool) -> bool:
-        for k, expected in enumerate(words):
-            token = tokens[index + k]
-            got = token.group()
+    def _latin_words_match(folded: str, words: list[str], starts: list[int], ends: list[int], index: int,
+                           form_words: tuple[str, ...], sensitive: bool) -> bool:
+        for k, expected in enumerate(form_words):
+            got = words[index + k]
             if (got != expected) if sensitive else (got.lower() != expected.lower()):
                 return False
             if k:  # words of a form are separated by white space, at most one line break
-                gap = folded[tokens[index + k - 1].end():token.start()]
+                gap = folded[ends[index + k - 1]:starts[index + k]]
                 if not gap or not gap.isspace() or gap.count("\n") > 1:
                     return False
         return True
