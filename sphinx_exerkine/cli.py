@@ -231,7 +231,7 @@ def _glossary_check(args) -> int:
             return EXIT_ERROR
         paths = config.glossary
     try:
-        glossary = load_glossary(paths, use_cache=False)
+        glossary = load_glossary(paths, use_cache=False, use_snapshot=False)
     except GlossaryError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

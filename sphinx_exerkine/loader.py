@@ -86,11 +86,13 @@ def _digest(files: list[tuple[Path, bytes]]) -> str:
     return h.hexdigest()
 
 
-def load_glossary(paths: list[str] | tuple[str, ...] = (), *, use_cache: bool = True) -> Glossary:
+def load_glossary(paths: list[str] | tuple[str, ...] = (), *, use_cache: bool = True,
+                  use_snapshot: bool = True) -> Glossary:
     """Load, validate and cross-check glossary files; raise :class:`GlossaryError` with every problem.
 
     A validated glossary is cached (pickled) under a key made of the files' contents, so a warm load
-    reads the files, hashes them and unpickles.
+    reads the files, hashes them and unpickles. The unchanged built-in glossary comes from its shipped
+    snapshot (:mod:`.snapshot`) unless ``use_snapshot`` is false.
     """
     files = glossary_files(list(paths))
     raw: list[tuple[Path, bytes]] = []
@@ -107,6 +109,17 @@ def load_glossary(paths: list[str] | tuple[str, ...] = (), *, use_cache: bool = 
     if use_cache:
         glossary = cachedir.load(cache_name)
         if isinstance(glossary, Glossary) and glossary.digest == digest:
+            return glossary
+
+    if use_snapshot and (not paths or list(paths) == [BUILTIN]):
+        # the built-in glossary as validated ahead of time, if its files are unchanged (no YAML needed)
+        from . import snapshot
+
+        concepts = snapshot.load(raw, builtin_glossary_dir())
+        if concepts is not None:
+            glossary = Glossary(concepts, digest=digest, paths=tuple(str(p) for p, _ in raw))
+            if use_cache:
+                cachedir.store(cache_name, glossary)
             return glossary
 
     # YAML parsing and validation are imported only on a cold load: a cached glossary needs neither

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from sphinx_exerkine.lexicon import builtin_known_words, fold_word
-from sphinx_exerkine.loader import builtin_glossary_dir, load_glossary
+from sphinx_exerkine import snapshot
+from sphinx_exerkine.loader import GlossaryError, builtin_glossary_dir, glossary_files, load_glossary
 from sphinx_exerkine.matcher import Matcher
 from sphinx_exerkine.schema import RELATIONS
 
@@ -114,3 +119,66 @@ def test_the_seed_disagreement_on_exosome_size_is_recorded(glossary):
     size = glossary["exosome"].facts.size
     assert size.unit == "nm" and size.min <= 30 and size.max >= 150
     assert len(size.reported) >= 2 and all(r.source for r in size.reported)
+
+
+# ------------------------------------------------------------------------------ the shipped snapshot
+
+
+def test_the_shipped_snapshot_is_current():
+    """The pre-validated copy of the built-in glossary must be regenerated whenever a YAML file changes."""
+    assert snapshot.SNAPSHOT.read_text(encoding="utf-8") == snapshot.build(builtin_glossary_dir()), (
+        "sphinx_exerkine/data/builtin-glossary.json is stale: run `python -m sphinx_exerkine.snapshot`")
+
+
+def test_the_snapshot_gives_the_same_glossary_as_the_yaml():
+    from_yaml = load_glossary(use_cache=False, use_snapshot=False)
+    from_snapshot = load_glossary(use_cache=False)
+    assert from_snapshot.concepts == from_yaml.concepts
+    assert from_snapshot.digest == from_yaml.digest
+
+
+def test_loading_the_builtin_glossary_needs_no_yaml_parser():
+    code = ("import sys; from sphinx_exerkine.loader import load_glossary; load_glossary(use_cache=False); "
+            "print('yaml' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def _copy_of_builtin(tmp_path: Path) -> Path:
+    copy = tmp_path / "glossary"
+    shutil.copytree(builtin_glossary_dir(), copy)
+    return copy
+
+
+def test_the_snapshot_serves_only_the_files_it_was_made_from(tmp_path):
+    root = builtin_glossary_dir()
+    raw = [(p, p.read_bytes()) for p in glossary_files([str(root)])]
+    assert snapshot.load(raw, root) is not None
+    # an edited file
+    edited = [(p, c + b"\n# edited\n") if k == 0 else (p, c) for k, (p, c) in enumerate(raw)]
+    assert snapshot.load(edited, root) is None
+    # a file missing, or one more file
+    assert snapshot.load(raw[1:], root) is None
+    assert snapshot.load(raw + [(root / "extra.yaml", b"[]\n")], root) is None
+    # the same files elsewhere are not the built-in glossary
+    copy = _copy_of_builtin(tmp_path)
+    assert snapshot.load([(copy / p.relative_to(root), c) for p, c in raw], root) is None
+
+
+def test_a_damaged_snapshot_falls_back_to_the_yaml(tmp_path):
+    root = builtin_glossary_dir()
+    raw = [(p, p.read_bytes()) for p in glossary_files([str(root)])]
+    for damage in ("", "{not json", '{"format": 999}', snapshot.SNAPSHOT.read_text(encoding="utf-8").replace('"id": ', '"ident": ', 1)):
+        broken = tmp_path / "snapshot.json"
+        broken.write_text(damage, encoding="utf-8")
+        assert snapshot.load(raw, root, broken) is None
+
+
+def test_an_edited_builtin_glossary_is_parsed_and_checked(tmp_path, monkeypatch):
+    """A user who edits the packaged YAML gets their edit (and its errors), never the stale snapshot."""
+    copy = _copy_of_builtin(tmp_path)
+    monkeypatch.setattr("sphinx_exerkine.loader.builtin_glossary_dir", lambda: copy)
+    first = sorted(copy.glob("*.yaml"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n- id: broken\n", encoding="utf-8")
+    with pytest.raises(GlossaryError):
+        load_glossary(use_cache=False)
