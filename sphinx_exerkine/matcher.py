@@ -379,6 +379,9 @@ class Matcher:
         #: six-letter words by their first five letters ("irisi" -> "irisin")
         self._en_prefix5 = {w[:5]: w for w in self.en_words if len(w) == 6 and w.isalpha()}
         self._blockers = self._compile_blockers()
+        #: per kanji/mixed form: is its first / last character ASCII, a kanji (what its neighbours are checked for)
+        self._mixed_edges = {form: (form[0].isascii(), form[-1].isascii(), bool(_KANJI.match(form[0])),
+                                    bool(_KANJI.match(form[-1]))) for form in self.mixed}
         self._run_cache: dict[str, tuple[_RunHit, ...]] = {}
         self._classes: dict[int, tuple[frozenset[str], int]] = {}
         self._limits: list[tuple[float, int, float, int]] = []
@@ -540,11 +543,12 @@ class Matcher:
                 return False
         before = folded[start - 1] if start else ""
         after = folded[end] if end < len(folded) else ""
-        if form[0].isascii() and before.isascii() and before.isalnum():
+        first_ascii, last_ascii, first_kanji, last_kanji = self._mixed_edges[form]
+        if first_ascii and before.isascii() and before.isalnum():
             return False
-        if form[-1].isascii() and after.isascii() and after.isalnum():
+        if last_ascii and after.isascii() and after.isalnum():
             return False
-        if _KANJI.match(form[0]) and _KANJI.match(before or " ") or _KANJI.match(form[-1]) and _KANJI.match(after or " "):
+        if first_kanji and before and _KANJI.match(before) or last_kanji and after and _KANJI.match(after):
             # the tokenizer reads a NUL as the end of its input: the window stops at masked characters
             lo = max(0, start - 4, folded.rfind(MASK, max(0, start - 4), start) + 1)
             hi = folded.find(MASK, end, end + 4)
@@ -584,7 +588,8 @@ class Matcher:
         taken = [False] * count
         first = self._latin_first
         skip_to = 0
-        for index in range(count):
+        # only the words some form starts with are visited (a set test per word, in one comprehension)
+        for index in [k for k, (w, lw) in enumerate(zip(words, lowers)) if w in first or lw in first]:
             if index < skip_to:
                 continue
             word = words[index]
@@ -618,15 +623,13 @@ class Matcher:
         anchored = list(accumulate((keys is not None for keys in anchors), initial=0))
         reach = self._multi_most_words + 1
         tokens = _Words(words, lowers, starts, ends)
-        for index in range(count):
-            if taken[index]:
-                continue
+        # what each distinct word may start is worked out once per process; the words that can start
+        # nothing are passed over in one comprehension
+        for word in set(words).difference(flags):
+            flags[word] = self._classify_word(word)
+        for index in [k for k, w in enumerate(words) if flags[w] is not _BORING and not taken[k]]:
             word = words[index]
-            flag = flags.get(word)
-            if flag is None:
-                flag = flags[word] = self._classify_word(word)
-            if flag is _BORING:
-                continue
+            flag = flags[word]
             hit, split_prefix, head_ok = flag
             start, end = starts[index], ends[index]
             if hit is not None:
