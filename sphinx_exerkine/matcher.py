@@ -382,7 +382,7 @@ class Matcher:
         #: per kanji/mixed form: is its first / last character ASCII, a kanji (what its neighbours are checked for)
         self._mixed_edges = {form: (form[0].isascii(), form[-1].isascii(), bool(_KANJI.match(form[0])),
                                     bool(_KANJI.match(form[-1]))) for form in self.mixed}
-        self._run_cache: dict[str, tuple[_RunHit, ...]] = {}
+        self._run_cache: dict[str, tuple[tuple[_RunHit, tuple | None], ...]] = {}
         self._classes: dict[int, tuple[frozenset[str], int]] = {}
         self._limits: list[tuple[float, int, float, int]] = []
         self._least_shared: list[float] = []
@@ -501,14 +501,14 @@ class Matcher:
             if not hits:
                 continue
             base = m.start()
-            for hit in hits:
+            for hit, rest in hits:
                 i, j = base + hit.i, base + hit.j
-                if hit.kind.startswith("part"):
+                if rest is None:
                     match = self._resolve_part(text, folded, i, j, hit)
                     if match is not None:
                         matches.append(match)
                     continue
-                matches.append(_new_match((i, j, hit.concept, hit.kind, hit.lang, text[i:j], hit.expected, hit.detail)))
+                matches.append(_new_match((i, j) + rest))
         return _resolve_overlaps(matches)
 
     def _resolve_part(self, text: str, folded: str, start: int, end: int, hit: "_RunHit") -> Match | None:
@@ -771,11 +771,17 @@ class Matcher:
 
     # ---- katakana runs
 
-    def _analyse_run(self, run: str, fuzzy: bool) -> tuple[_RunHit, ...]:
+    def _analyse_run(self, run: str, fuzzy: bool) -> tuple[tuple[_RunHit, tuple | None], ...]:
+        """The hits in a katakana run, each with the fields of its :class:`Match` after the offsets (the
+        text found is a slice of the run itself), or None for a chunk of a mixed form, which depends on
+        the text around the run."""
         key = run if fuzzy else "\0" + run
         cached = self._run_cache.get(key)
         if cached is None:
-            cached = tuple(self._analyse_run_uncached(run, fuzzy))
+            cached = tuple(
+                (hit, None if hit.kind.startswith("part")
+                 else (hit.concept, hit.kind, hit.lang, run[hit.i:hit.j], hit.expected, hit.detail))
+                for hit in self._analyse_run_uncached(run, fuzzy))
             self._run_cache[key] = cached
         return cached
 
