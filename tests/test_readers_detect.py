@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from sphinx_exerkine.readers import MASK
 from sphinx_exerkine.readers.errors import ReadError
 from sphinx_exerkine.readers.detect import FORMAT_BY_SUFFIX, format_for_path, read
+from sphinx_exerkine.readers.masking import apply_masks
 
 
 @pytest.mark.parametrize(
@@ -62,3 +66,17 @@ def test_empty_xliff_is_not_a_document() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown format"):
         read("text", "asciidoc")
+
+
+_MASKABLE = st.lists(st.sampled_from(["a", "テ", " ", "\n", "\r", "\r\n", "\t"]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MASKABLE, st.lists(st.tuples(st.integers(0, 32), st.integers(0, 32)), max_size=8))
+def test_apply_masks_blanks_out_every_spanned_character_but_line_breaks(text: str, spans: list[tuple[int, int]]) -> None:
+    expected = list(text)
+    for start, end in spans:
+        for k in range(start, min(end, len(text))):
+            if text[k] not in "\r\n":
+                expected[k] = MASK
+    assert apply_masks(text, spans) == "".join(expected)

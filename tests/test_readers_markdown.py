@@ -8,13 +8,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.colon_fence import colon_fence_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from sphinx_exerkine.readers import MASK
-from sphinx_exerkine.readers.markdown import _parser, read_markdown
+from sphinx_exerkine.readers.links import find_links
+from sphinx_exerkine.readers.markdown import (
+    _INLINE,
+    _MARKUP_HINT,
+    _DispatchingRuler,
+    _LineState,
+    _parser,
+    _prose_paragraph,
+    _Scanner,
+    _tokenize,
+    read_markdown,
+)
 
 
 def assert_kept(text: str, masked: str, word: str) -> None:
@@ -379,3 +391,85 @@ def test_masked_text_has_the_original_shape(text: str) -> None:
 @given(st.text())
 def test_any_text_keeps_its_length(text: str) -> None:
     assert len(read_markdown(text).masked) == len(text)
+
+
+# -- the quicker block parse: dispatching ruler, line markers, inline hint ------------------------
+
+_UNDISPATCHED_PARSER = (
+    MarkdownIt("commonmark", {"html": True})
+    .use(front_matter_plugin)
+    .use(dollarmath_plugin)
+    .use(colon_fence_plugin)
+    .disable(["inline", "text_join", "lheading"])
+)
+_UNDISPATCHED_PARSER.block.ruler.before("front_matter", "prose_paragraph", _prose_paragraph)
+
+_MORE_LINE_STARTS = [*_LINE_STARTS, "     ", "        ", " \t", "\t ", ">     ", "-     ", "10. ", "3) "]
+_MORE_LINE_BODIES = [
+    *_LINE_BODIES,
+    *["- - -", "-- a", "* * x", "_ _ _", "__", "**", "***x", "- a -", "+++x", "$$ x $$", "``` x", "~~~~"],
+    *["#", "###### h", "####### h", "<!DOCTYPE html>", "<?x?>", "<pre>", "[x]", "[x]:", "a\rb", "a\0b"],
+]
+_MORE_LINES = st.builds(str.__add__, st.sampled_from(_MORE_LINE_STARTS), st.sampled_from(_MORE_LINE_BODIES))
+
+
+def _token_fields(tokens: list[Token]) -> list[tuple[object, ...]]:
+    fields = ("type", "tag", "nesting", "map", "level", "content", "markup", "info", "block", "hidden")
+    return [tuple(getattr(token, name, False) for name in fields) for token in tokens]
+
+
+def test_dispatching_ruler_is_installed() -> None:
+    assert isinstance(_parser().block.ruler, _DispatchingRuler)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(_documents, st.lists(_MORE_LINES, max_size=30).map("\n".join), st.lists(_MORE_LINES).map("\n".join)))
+def test_dispatching_parse_gives_markdown_its_tokens(text: str) -> None:
+    """The chains that try only the rules a line's first character allows, the line markers computed a
+    list at a time and the skipped normalisation give every token markdown-it's own chains give."""
+    assert _token_fields(_tokenize(_parser(), text)) == _token_fields(_UNDISPATCHED_PARSER.parse(text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "\n", "a", "-", "  ", "\n\n", " \t", "x\n", "\u3000"]), max_size=20).map("".join))
+def test_line_state_markers_are_markdown_its(text: str) -> None:
+    expected = StateBlock(text, _parser(), {}, [])
+    assert vars(_LineState(text, _parser(), {}, [])) == vars(expected)
+
+
+def _first_literals(pattern: re.Pattern[str]) -> set[str] | None:
+    """The characters every top-level alternative of ``pattern`` starts with, or None if one does not
+    start with a literal (the regex engine then cannot skip to candidates)."""
+    parser = pytest.importorskip("re._parser")
+    constants = pytest.importorskip("re._constants")
+    items = parser.parse(pattern.pattern, pattern.flags).data
+    branches = items[0][1][1] if len(items) == 1 and items[0][0] is constants.BRANCH else [items]
+    firsts = set()
+    for branch in branches:
+        op, value = branch[0]
+        if op is not constants.LITERAL:
+            return None
+        firsts.add(chr(value))
+    return firsts
+
+
+def test_inline_markup_starts_with_the_hinted_characters() -> None:
+    firsts = _first_literals(_INLINE)
+    assert firsts is not None, "every alternative must start with a literal character"
+    assert all(_MARKUP_HINT.match(char) for char in firsts)
+
+
+_INLINE_ALPHABET = st.sampled_from(
+    list("ab エクソソーム。\n\\`{}![]()<>&;$*~_:@/.#-=\"'|^") + ["www.", "https://", "a@b.jp", "<!-- exerkine-disable -->"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_INLINE_ALPHABET, max_size=40).map("".join))
+def test_region_without_hint_has_nothing_to_mask(text: str) -> None:
+    scanner = _Scanner(text)
+    scanner.mask_inline(0, len(text))
+    find_links(text, 0, len(text), scanner.masks)
+    if _MARKUP_HINT.search(text) is None:
+        assert scanner.masks == []
+        assert scanner.suppressions.build(scanner.lines) == []

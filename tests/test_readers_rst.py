@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 
 import pytest
 from docutils import nodes
@@ -12,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sphinx_exerkine.readers import MASK
-from sphinx_exerkine.readers.rst import read_rst
+from sphinx_exerkine.readers.rst import _BODY, _NON_ASCII_BULLETS, _Scanner, _text_column, read_rst
+from sphinx_exerkine.readers.rst_inline import _INLINE, MARKUP_HINT, mask_inline
 
 
 def assert_kept(text: str, masked: str, word: str) -> None:
@@ -611,3 +613,94 @@ def test_masked_text_has_the_original_shape(text: str) -> None:
 @given(st.text())
 def test_any_text_keeps_its_length(text: str) -> None:
     assert len(read_rst(text).masked) == len(text)
+
+
+# -- quick looks that stand for slower ones -------------------------------------------------------
+
+_SUFFIXES = ["", " ", " text", ". text", ") text", "  text", "::", ":: x", ": x", ":x: y", "x", "====", "\u3000"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.characters(), st.sampled_from(_SUFFIXES), st.sampled_from(["", "  ", "\t"]))
+def test_constructs_start_with_the_characters_looked_for(char: str, suffix: str, indent: str) -> None:
+    """:meth:`_Scanner._construct` tries :data:`_BODY` only at an ASCII character, a bullet or a digit."""
+    line = indent + char + (char * 3 if suffix == "====" else suffix)
+    if not (char < "\x80" or char in _NON_ASCII_BULLETS or char.isdecimal()):
+        assert _BODY.match(line, len(indent)) is None
+
+
+@pytest.mark.parametrize("marker", ["１.", "٣)", "\u2022", "\u2023", "\u2043"])
+def test_non_ascii_list_markers(marker: str) -> None:
+    """Digits of any script start an enumerated list, and these bullets a bullet list."""
+    text = f"{marker} 骨格筋\n{marker} 脂肪\n"
+    masked = read_rst(text).masked
+    assert_masked(text, masked, marker)
+    assert_kept(text, masked, "骨格筋")
+
+
+_LINE_ALPHABET = st.sampled_from([" ", "\t", "\u3000", "\x0c", "a", "=", "-", "~", "テ", "ト", ":"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_LINE_ALPHABET, max_size=12).map("".join), st.integers(0, 14))
+def test_text_column(line: str, column: int) -> None:
+    if column >= len(line) or line[column:].isspace():
+        expected = -1
+    else:
+        expected = column
+        while line[expected] in " \t":
+            expected += 1
+    assert _text_column(line, column) == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_LINE_ALPHABET, min_size=1, max_size=10).map("".join), st.lists(_LINE_ALPHABET, max_size=10).map("".join))
+def test_underline(underline: str, title: str) -> None:
+    text = f"{title}\n{underline}\n"
+    scanner = _Scanner(text)
+    if scanner.indents[1] < 0:
+        return
+    stripped = underline.strip()
+    first = stripped[0]
+    expected = first in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" and stripped == first * len(stripped)
+    if expected and len(stripped) < 4:
+        expected = len(stripped) >= sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in title.rstrip())
+    assert scanner._is_underline(1, 0, 0) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "\u3000", "\n", "a", "- x", "\r\n"]), max_size=20).map("".join))
+def test_indentation(text: str) -> None:
+    scanner = _Scanner(text)
+    for line, indent, lead in zip(scanner.lines, scanner.indents, scanner.leads):
+        stripped = line.lstrip(" \t")
+        if not stripped.strip():
+            assert (indent, lead) == (-1, len(line))
+        else:
+            assert lead == len(line) - len(stripped)
+            assert indent == len(line[:lead].expandtabs(8))
+
+
+def test_inline_markup_starts_with_the_hinted_characters() -> None:
+    parser = pytest.importorskip("re._parser")
+    constants = pytest.importorskip("re._constants")
+    [(op, (_, branches))] = parser.parse(_INLINE.pattern).data
+    assert op is constants.BRANCH
+    for branch in branches:
+        first_op, value = branch[0]
+        assert first_op is constants.LITERAL, "every alternative must start with a literal character"
+        assert MARKUP_HINT.match(chr(value))
+
+
+_INLINE_ALPHABET = st.sampled_from(
+    list("ab エクソソーム。\n\\`<>*_:|[]#@/.-") + ["www.", "https://", "a@b.jp", ":ref:", "``", "|x|", "[1]_"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_INLINE_ALPHABET, max_size=40).map("".join))
+def test_region_without_hint_has_nothing_to_mask(text: str) -> None:
+    spans: list[tuple[int, int]] = []
+    mask_inline(text, 0, len(text), spans)
+    if MARKUP_HINT.search(text) is None:
+        assert spans == []

@@ -10,6 +10,9 @@ URL = re.compile(
     r"(?:https?://|ftp://|file://|mailto:|www\.)"
     r"[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]*[A-Za-z0-9\-_~/#=&%+]"
 )
+#: what every URL or e-mail address found by :func:`find_links` holds, as a regex whose alternatives
+#: start with a literal: a region without any has none
+HINT = r":|www\.|@"
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$", re.ASCII)
 _EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 

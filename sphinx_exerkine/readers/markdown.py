@@ -14,20 +14,26 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache, lru_cache, partial
+from itertools import accumulate, repeat
+from operator import add, sub
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import RuleFuncBlockType
+from markdown_it.ruler import Rule, Ruler
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core.normalize import NEWLINES_RE, NULL_RE
 from markdown_it.token import Token
+from markdown_it.utils import EnvType
 from mdit_py_plugins.colon_fence import colon_fence_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from sphinx_exerkine.readers import Document
-from sphinx_exerkine.readers.links import find_links
+from sphinx_exerkine.readers.links import HINT, find_links
 from sphinx_exerkine.readers.lines import split_lines
 from sphinx_exerkine.readers.masking import apply_masks
-from sphinx_exerkine.readers.rst_inline import mask_interpreted, role_policy
+from sphinx_exerkine.readers.roles import mask_interpreted, role_policy
 from sphinx_exerkine.readers.suppressions import SuppressionBuilder, parse_directive
 
 #: MyST directives whose body is prose: the admonitions, and the few other prose containers a
@@ -43,7 +49,9 @@ _LINK_END = (
     r"(?:\s+(?:\"(?:[^\"\\]|\\[\s\S])*\"|'(?:[^'\\]|\\[\s\S])*'|\((?:[^()\\]|\\[\s\S])*\)))?\s*\)"
     r"|\[(?:[^\[\]\\]|\\[\s\S])*\])?"
 )
-# Every alternative starts with a literal character so that the regex engine can skip to candidates.
+# Every alternative starts with a literal character so that the regex engine can skip to candidates
+# (a repeat is no literal: ``\*\**``, not ``\*+``, or the engine tries every alternative at every
+# character, six times slower).
 _INLINE = re.compile(
     r"\\(?:[!-/:-@\[-`{-~]|(?=\r?\n))"
     r"|`(?<!``)(?P<ticks>`*)(?!`)[\s\S]*?[^`]`(?P=ticks)(?!`)"
@@ -56,21 +64,27 @@ _INLINE = re.compile(
     r"|/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*/?>)"
     r"|&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|\$(?:\$[\s\S]+?\$\$|(?![\s$])[^$\n]+?(?<!\s)\$(?!\d))"
-    r"|\*+|~~"
+    r"|\*\**|~~"
     r"|_(?:(?<!\w_)_*+|_*+(?![^\W_]))"
 )
+#: a character that starts an alternative of :data:`_INLINE`, or a hint of a link: a region without any,
+#: as most are, has nothing to mask (one search instead of four calls; alternatives of literals, not a
+#: character class, so that the engine can skip to candidates here too)
+_MARKUP_HINT = re.compile("|".join([*map(re.escape, "\\`{![<&$*~_"), HINT]))
 _QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")
 _ITEM_PREFIX = re.compile(r"(?:[ \t]*(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)))*(?:\[[ xX]\][ \t]+)?")
+# The regexes most documents never need (footnotes, tables, MyST's one-line blocks and directive options)
+# are compiled on first use, not on import: ``_TABLE_PIPE()`` is the compiled pattern.
 #: the label of a footnote definition, which is parsed as a paragraph starting with it
-_FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]+\]:")
-_FOOTNOTE_DEFINITION = re.compile(r"^([ \t>]*)\[(?=\^[^\]\s]+\]:)", re.MULTILINE)
+_FOOTNOTE_LABEL = cache(partial(re.compile, r"\[\^[^\]\s]+\]:"))
+_FOOTNOTE_DEFINITION = cache(partial(re.compile, r"^([ \t>]*)\[(?=\^[^\]\s]+\]:)", re.MULTILINE))
 _ATX_OPEN = re.compile(r"#{1,6}(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
-_TABLE_PIPE = re.compile(r"(?<!\\)\|")
-_TABLE_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_TABLE_PIPE = cache(partial(re.compile, r"(?<!\\)\|"))
+_TABLE_DELIMITER_ROW = cache(partial(re.compile, r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"))
 #: a line of a paragraph that is not prose: setext underline, MyST comment, target or block break
-_NON_PROSE_LINE = re.compile(r"(?:=+|-+|%.*|\([^()]*\)=|\+\+\+.*)[ \t]*$")
-_DIRECTIVE_OPTION = re.compile(r"[ \t]*:[\w-]+:")
+_NON_PROSE_LINE = cache(partial(re.compile, r"(?:=+|-+|%.*|\([^()]*\)=|\+\+\+.*)[ \t]*$"))
+_DIRECTIVE_OPTION = cache(partial(re.compile, r"[ \t]*:[\w-]+:"))
 _PREFIX_STARTS = frozenset(" \t>")
 #: first characters of the paragraph lines that may be a table delimiter row or a non-prose line
 _SPECIAL_STARTS = frozenset("|:-=%(+")
@@ -87,8 +101,51 @@ def _parse(source: str) -> list[Token]:
     definition (and vanish) when its text has no space, as Japanese text has not: its bracket is
     replaced so that it starts a paragraph; lines and columns stay where they were."""
     if "[^" in source:
-        source = _FOOTNOTE_DEFINITION.sub(r"\1x", source)
-    return _parser().parse(source)
+        source = _FOOTNOTE_DEFINITION().sub(r"\1x", source)
+    return _tokenize(_parser(), source)
+
+
+def _tokenize(parser: MarkdownIt, source: str) -> list[Token]:
+    """``parser.parse(source)``, without the normalize rule's two passes over a text that has nothing to
+    normalise, and with the line markers computed by :class:`_LineState`."""
+    if parser.core.ruler.get_active_rules() != ["normalize", "block"]:
+        return parser.parse(source)
+    if "\r" in source or "\0" in source:
+        source = NULL_RE.sub("\ufffd", NEWLINES_RE.sub("\n", source))
+    if not source:
+        return []
+    tokens: list[Token] = []
+    state = _LineState(source, parser, {}, tokens)
+    parser.block.tokenize(state, state.line, state.lineMax)
+    return tokens
+
+
+class _LineState(StateBlock):
+    """markdown-it's block state, with the line markers computed a list at a time instead of a line at
+    a time (the same values: see the tests)."""
+
+    def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
+        super().__init__("", md, env, tokens)
+        self.src = src
+        lines = src.split("\n")
+        # the empty string after a final newline, or a last line of blanks without one, is not a line
+        if not lines[-1].lstrip(" \t"):
+            lines.pop()
+        lengths = list(map(len, lines))
+        starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
+        starts.pop()
+        shifts = list(map(sub, lengths, map(len, map(str.lstrip, lines, repeat(" \t")))))
+        if "\t" in src:
+            counts = [len(line[:shift].expandtabs(4)) for line, shift in zip(lines, shifts)]
+        else:
+            counts = shifts.copy()
+        length = len(src)
+        self.bMarks = [*starts, length]
+        self.eMarks = [*map(add, starts, lengths), length]
+        self.tShift = [*shifts, 0]
+        self.sCount = [*counts, 0]
+        self.bsCount = [0] * (len(lines) + 1)
+        self.lineMax = len(lines)
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +153,7 @@ def _parser() -> MarkdownIt:
     """A block-only parser. Tables, setext underlines, footnote definitions and MyST's one-line blocks
     (``%`` comments, ``(target)=``, ``+++``) are recognised inside paragraphs by :class:`_Scanner`
     instead: their markdown-it rules cost almost half of the parse, and every line they would claim is
-    masked or kept the same way."""
+    masked or kept the same way. The rules are tried through a :class:`_DispatchingRuler`."""
     parser = (
         MarkdownIt("commonmark", {"html": True})
         .use(front_matter_plugin)
@@ -106,11 +163,16 @@ def _parser() -> MarkdownIt:
     parser.disable(["inline", "text_join", "lheading"])
     if parser.block.ruler.get_active_rules() == _KNOWN_BLOCK_RULES:
         parser.block.ruler.before("front_matter", "prose_paragraph", _prose_paragraph)
+        # the same rules, in the same order, in a ruler whose chains dispatch on a line's first character
+        ruler = _DispatchingRuler()
+        ruler.__rules__ = parser.block.ruler.__rules__
+        parser.block.ruler = ruler
     return parser
 
 
-#: the active block rules :data:`_BLOCK_START` was written for, in markdown-it's order; with any other
-#: set (another markdown-it-py or plugin version) :func:`_prose_paragraph` is left out
+#: the active block rules :data:`_BLOCK_START` and :data:`_RULE_FIRST_CHARS` were written for, in
+#: markdown-it's order; with any other set (another markdown-it-py or plugin version)
+#: :func:`_prose_paragraph` and the :class:`_DispatchingRuler` are left out
 _KNOWN_BLOCK_RULES = [
     "front_matter", "code", "math_block", "colon_fence", "fence", "blockquote", "hr", "list", "reference",
     "html_block", "heading", "paragraph",
@@ -128,6 +190,71 @@ _BLOCK_START = re.compile(
 )
 
 
+#: the first characters (after the indentation) of the lines that each of these block rules may accept:
+#: every one of them looks at that character before anything else and gives up on any other (list
+#: numbers are ASCII digits only: markdown-it compares code points)
+_RULE_FIRST_CHARS = {
+    "math_block": "$", "colon_fence": ":", "fence": "`~", "blockquote": ">", "hr": "*-_",
+    "list": "*-+0123456789", "reference": "[", "html_block": "<", "heading": "#",
+}  # fmt: skip
+#: rules that take only a line indented as code (``code``) or the first line (``front_matter``)
+_POSITIONAL_RULES = frozenset({"code", "front_matter"})
+
+
+class _DispatchingRuler(Ruler[RuleFuncBlockType]):
+    """markdown-it's block ruler whose chains try on a line only the rules that may accept it.
+
+    markdown-it tries every rule of a chain in turn, and each looks at the line's first character and
+    gives up: a list item costs a dozen calls, and so does every check whether a line ends a paragraph
+    or a list item. Here each chain is one rule that picks, by that character, the rules of the chain
+    worth trying, in the chain's order; the rules themselves are markdown-it's, so are the tokens. On
+    the first line, on a line indented as code, and at the end of the text, the whole chain is tried.
+    """
+
+    def __compile__(self) -> None:
+        super().__compile__()
+        assert self.__cache__ is not None
+        enabled = [rule for rule in self.__rules__ if rule.enabled]
+        for chain in self.__cache__:
+            rules = [rule for rule in enabled if not chain or chain in rule.alt]
+            self.__cache__[chain] = [_dispatcher(rules)]
+
+
+def _dispatcher(rules: list[Rule[RuleFuncBlockType]]) -> RuleFuncBlockType:
+    """One rule trying, on each line, those of ``rules`` that may accept its first character."""
+    every = tuple(rule.fn for rule in rules)
+    # for a line neither the first nor indented as code: each rule with the characters it may accept
+    # there ("" for any character)
+    firsts = [(rule.fn, _RULE_FIRST_CHARS.get(rule.name, "")) for rule in rules if rule.name not in _POSITIONAL_RULES]
+    by_char = {
+        char: tuple(fn for fn, accepted in firsts if not accepted or char in accepted)
+        for char in set("".join(accepted for _, accepted in firsts))
+    }
+    others = tuple(fn for fn, accepted in firsts if not accepted)
+    # a thematic break holds at least three of its marker, which most lines starting with one (list
+    # items) do not: the chain without the ``hr`` rule for them
+    hr = {rule.fn for rule in rules if rule.name == "hr"}
+    without_hr = {char: tuple(fn for fn in by_char[char] if fn not in hr) for char in _RULE_FIRST_CHARS["hr"] if hr}
+
+    def dispatch(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+        src = state.src
+        pos = state.bMarks[line] + state.tShift[line]
+        if line == 0 or pos >= len(src) or state.sCount[line] - state.blkIndent >= 4:
+            chain = every
+        else:
+            char = src[pos]
+            if char in without_hr and src.count(char, pos, state.eMarks[line]) < 3:
+                chain = without_hr[char]
+            else:
+                chain = by_char.get(char, others)
+        for rule in chain:
+            if rule(state, line, end, silent):
+                return True
+        return False
+
+    return dispatch
+
+
 def _may_start_block(src: str, pos: int) -> bool:
     """Whether some block rule other than the paragraph's may accept the line whose text starts at ``pos``."""
     return src[pos] in _BLOCK_STARTS and _BLOCK_START.match(src, pos) is not None
@@ -141,8 +268,9 @@ def _prose_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> b
     and every terminating rule on each following one, each looking at that character and giving up.
     This rule takes such a paragraph at once and tries the terminating rules only on the lines that
     :func:`_may_start_block`. It ends the paragraph on the same line as markdown-it's rule, which it
-    leaves every other paragraph to, but gives only the ``inline`` token (at the level a paragraph_open
-    would have), without content: the scanner reads nothing else. Front matter is left to its rule.
+    leaves every other paragraph to, but gives only the ``inline`` token (a :class:`_ProseToken`, at the
+    level a paragraph_open would have), without content: the scanner reads nothing else. Front matter
+    is left to its rule.
     """
     if start == 0 or state.sCount[start] - state.blkIndent >= 4:
         return False
@@ -153,9 +281,29 @@ def _prose_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> b
     state.parentType = "paragraph"
     line = _paragraph_end(state, start + 1, state.lineMax)
     state.line = line
-    state.push("inline", "", 0).map = [start, line]
+    state.tokens.append(_ProseToken([start, line], state.level))  # type: ignore[arg-type]
     state.parentType = old_parent
     return True
+
+
+class _ProseToken:
+    """The ``inline`` token of a paragraph taken by :func:`_prose_paragraph`: what the scanner (and
+    markdown-it's list rule, looking for paragraphs to mark tight) reads of a token, made at a third of
+    the cost of a :class:`Token`, which every paragraph would otherwise pay for."""
+
+    __slots__ = ("map", "level")
+    type = "inline"
+    tag = ""
+    nesting = 0
+    info = ""
+    markup = ""
+    content = ""
+    children = None
+    block = True
+
+    def __init__(self, lines: list[int], level: int) -> None:
+        self.map = lines
+        self.level = level
 
 
 def _paragraph_end(state: StateBlock, line: int, stop: int) -> int:
@@ -265,7 +413,7 @@ class _Scanner:
             else:
                 cut = 0
             if i == first and line.startswith("[^", cut):
-                label = _FOOTNOTE_LABEL.match(line, cut)
+                label = _FOOTNOTE_LABEL().match(line, cut)
                 if label is not None:
                     cut = label.end()
             if i == first and heading:
@@ -280,10 +428,10 @@ class _Scanner:
                 if i == first:
                     region_start += cut
             if line[cut : cut + 1] in _SPECIAL_STARTS:
-                if i > first and "|" in line and _TABLE_DELIMITER_ROW.match(line) and "|" in lines[i - 1]:
+                if i > first and "|" in line and _TABLE_DELIMITER_ROW().match(line) and "|" in lines[i - 1]:
                     table = i - 1
                     break
-                if (i > first or line[cut] not in "=-") and _NON_PROSE_LINE.match(line, cut):
+                if (i > first or line[cut] not in "=-") and _NON_PROSE_LINE().match(line, cut):
                     masks.append((starts[i], starts[i] + len(line)))
                     if line.startswith("%", cut):
                         self._comment_lines(i, i + 1)
@@ -305,7 +453,7 @@ class _Scanner:
         cut = _QUOTE_PREFIX.match(line).end()  # type: ignore[union-attr]
         if cut:
             self.masks.append((start, start + cut))
-        for pipe in _TABLE_PIPE.finditer(line, cut):
+        for pipe in _TABLE_PIPE().finditer(line, cut):
             self.masks.append((start + pipe.start(), start + pipe.end()))
         self.regions.append((start + cut, start + len(line)))
 
@@ -336,7 +484,7 @@ class _Scanner:
             while body < stop and lines[body].strip() != "---":
                 body += 1
             body += 1
-        while body < stop and _DIRECTIVE_OPTION.match(lines[body]):
+        while body < stop and _DIRECTIVE_OPTION().match(lines[body]):
             body += 1
         if body >= stop:
             return None
@@ -417,9 +565,11 @@ def read_markdown(text: str) -> Document:
     with _collector_paused():
         scanner.scan([(0, source)])
         spans = scanner.masks
+        hint = _MARKUP_HINT.search
         for start, end in scanner.regions:
-            scanner.mask_inline(start, end)
-            find_links(text, start, end, spans)
+            if hint(text, start, end) is not None:
+                scanner.mask_inline(start, end)
+                find_links(text, start, end, spans)
         spans.extend(scanner.unchecked_lines())
         masked = apply_masks(text, spans)
     return Document(text, masked, "markdown", scanner.suppressions.build(scanner.lines))

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache, partial
 
 from sphinx_exerkine.readers import Document
 from sphinx_exerkine.readers.lines import split_lines
 from sphinx_exerkine.readers.masking import apply_masks
-from sphinx_exerkine.readers.rst_inline import mask_inline
+from sphinx_exerkine.readers.rst_inline import MARKUP_HINT, mask_inline
 from sphinx_exerkine.readers.suppressions import SuppressionBuilder, parse_directive
 
 _PUNCT = r"[!-/:-@\[-`{-~]"
@@ -38,14 +39,18 @@ _BODY = re.compile(
     r"|(?P<anonymous>__(?: +|$))"
     rf"|(?P<line>(?P<adornment>{_PUNCT})(?P=adornment)* *$)"
 )
+#: the bullets of :data:`_BODY` that are not ASCII characters
+_NON_ASCII_BULLETS = frozenset("\u2022\u2023\u2043")
 _FIELD_MARKER = re.compile(r":(?![: ])(?:[^:\\]|\\.|:(?![ `]|$))*(?<! ):(?:[ \t]+|$)")
 _FOOTNOTE_LABEL = re.compile(rf"\[(?:\d+|\#|\*|\#?{_NAME})\](?:[ \t]+|$)")
 _DIRECTIVE = re.compile(rf"(?P<name>{_NAME}) ?::(?:[ \t]+|$)")
-_SIMPLE_BORDER = re.compile(r"[ \t]*=+[ =]*$")
-_TABLE_RULE = re.compile(r"[ \t]*[-= ]+$")
-_GRID_RULE = re.compile(r"[ \t]*[-=+| ]+$")
-_GRID_PARTIAL_RULE = re.compile(r"[+|][-=]{2,}(?:\+[-=]{2,})*[+|]")
-_GRID_BAR = re.compile(r"(?:(?<=\s)|^)[|+](?=\s|$)", re.M)
+# The table regexes, which most documents never need, are compiled on first use, not on import:
+# ``_GRID_BAR()`` is the compiled pattern.
+_SIMPLE_BORDER = cache(partial(re.compile, r"[ \t]*=+[ =]*$"))
+_TABLE_RULE = cache(partial(re.compile, r"[ \t]*[-= ]+$"))
+_GRID_RULE = cache(partial(re.compile, r"[ \t]*[-=+| ]+$"))
+_GRID_PARTIAL_RULE = cache(partial(re.compile, r"[+|][-=]{2,}(?:\+[-=]{2,})*[+|]"))
+_GRID_BAR = cache(partial(re.compile, r"(?:(?<=\s)|^)[|+](?=\s|$)", re.M))
 
 #: directives whose whole block (arguments, options, content) is code or data
 _CODE_DIRECTIVES = frozenset(
@@ -76,6 +81,17 @@ def _column_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def _text_column(line: str, column: int) -> int:
+    """Where the text of ``line`` starts from ``column`` on (after spaces and tabs), or -1 if nothing but
+    white space follows; the rest of the line is copied only when it starts with other white space."""
+    length = len(line)
+    while column < length and (line[column] == " " or line[column] == "\t"):
+        column += 1
+    if column >= length or (line[column].isspace() and line[column:].isspace()):
+        return -1
+    return column
+
+
 def _directive_kind(name: str) -> str:
     name = name.lower()
     if name in _CODE_DIRECTIVES or name.startswith("auto"):
@@ -93,6 +109,7 @@ class _Scanner:
     """One pass over the lines of a document; fills ``masks``, ``prose`` and ``comments``."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.starts, self.lines = split_lines(text)
         self.masks: list[tuple[int, int]] = []
         self.prose: list[tuple[int, int]] = []
@@ -106,31 +123,33 @@ class _Scanner:
 
     def _measure(self) -> None:
         """Indentation of every line in columns (tabs to 8; -1 when blank) and in characters."""
-        indents = self.indents
-        leads = self.leads
+        add_indent = self.indents.append
+        add_lead = self.leads.append
+        # the leading white space of a line is looked at for tabs only when the text has some
+        tabs = "\t" in self.text
         for line in self.lines:
             stripped = line.lstrip(" \t")
             if not stripped or stripped.isspace():
-                indents.append(-1)
-                leads.append(len(line))
+                add_indent(-1)
+                add_lead(len(line))
                 continue
             lead = len(line) - len(stripped)
-            leads.append(lead)
-            indents.append(len(line[:lead].expandtabs(8)) if "\t" in line[:lead] else lead)
+            add_lead(lead)
+            add_indent(len(line[:lead].expandtabs(8)) if tabs and "\t" in line[:lead] else lead)
 
     def _line_end(self, i: int) -> int:
         return self.starts[i] + len(self.lines[i])
 
     def _mask_lines(self, first: int, stop: int) -> None:
         if stop > first:
-            self.masks.append((self.starts[first], self._line_end(stop - 1)))
+            self.masks.append((self.starts[first], self.starts[stop - 1] + len(self.lines[stop - 1])))
 
     def _mask(self, i: int, begin: int, end: int) -> None:
         self.masks.append((self.starts[i] + begin, self.starts[i] + end))
 
     def _add_prose(self, first: int, column: int, stop: int) -> None:
         if stop > first:
-            self.prose.append((self.starts[first] + column, self._line_end(stop - 1)))
+            self.prose.append((self.starts[first] + column, self.starts[stop - 1] + len(self.lines[stop - 1])))
 
     # -- indented blocks ---------------------------------------------------------------------------
 
@@ -174,32 +193,30 @@ class _Scanner:
     def parse(self, start: int, end: int, indent: int, first_column: int | None) -> None:
         """Scan lines ``start..end``; the first starts at ``first_column`` if given, the others at ``indent``."""
         i = start
+        if first_column is not None and i < end:
+            column = _text_column(self.lines[i], first_column)
+            i = i + 1 if column < 0 else self._construct(i, end, indent, column)
         while i < end:
-            if i == start and first_column is not None:
-                line = self.lines[i]
-                if first_column >= len(line) or line[first_column:].isspace():
-                    i += 1
-                    continue
-                column = first_column
-                while line[column] == " " or line[column] == "\t":
-                    column += 1
-            else:
-                ind = self.indents[i]
-                if ind < 0:
-                    i += 1
-                    continue
-                if ind > indent:
-                    stop, inner = self._indented(i, end, indent)
-                    self.parse(i, stop, inner, None)
-                    i = stop
-                    continue
-                column = self.leads[i]
-            i = self._construct(i, end, indent, column)
+            ind = self.indents[i]
+            if ind < 0:
+                i += 1
+                continue
+            if ind > indent:
+                stop, inner = self._indented(i, end, indent)
+                self.parse(i, stop, inner, None)
+                i = stop
+                continue
+            i = self._construct(i, end, indent, self.leads[i])
 
     def _construct(self, i: int, end: int, indent: int, column: int) -> int:
         """Scan the construct starting at ``column`` of line ``i``; return the line after it."""
         line = self.lines[i]
-        match = _BODY.match(line, column)
+        # every construct starts with an ASCII character, a bullet or a digit: a line of prose (Japanese
+        # above all) is ruled out by one look instead of the regex's eleven failing alternatives
+        first = line[column]
+        match = None
+        if first < "\x80" or first in _NON_ASCII_BULLETS or first.isdecimal():
+            match = _BODY.match(line, column)
         kind = match.lastgroup if match is not None else None
         if kind is None:
             return self._text(i, end, indent, column)
@@ -253,9 +270,15 @@ class _Scanner:
 
     def _list_item(self, i: int, end: int, indent: int, column: int, content: int) -> int:
         self._mask(i, column, content)
-        if self.lines[i][content:].strip():
-            stop = self._known_indented(i, end, indent + content - column)
-            self.parse(i, stop, indent + content - column, content)
+        text = _text_column(self.lines[i], content)
+        if text >= 0:
+            inner = indent + content - column
+            stop = self._known_indented(i, end, inner)
+            # what parse(i, stop, inner, content) does, without finding the text column again: most
+            # items (table cells above all) are a single line
+            after = self._construct(i, stop, inner, text)
+            if after < stop:
+                self.parse(after, stop, inner, None)
             return stop
         return self._first_known_body(i, end, indent, content)
 
@@ -286,13 +309,13 @@ class _Scanner:
         stop = self._until_blank(i, end)
         for j in range(i, stop):
             line = self.lines[j]
-            if _GRID_RULE.match(line):
+            if _GRID_RULE().match(line):
                 self._mask_lines(j, j + 1)
                 continue
-            for rule in _GRID_PARTIAL_RULE.finditer(line):
+            for rule in _GRID_PARTIAL_RULE().finditer(line):
                 self._mask(j, *rule.span())
             cell_start = 0
-            for bar in _GRID_BAR.finditer(line):
+            for bar in _GRID_BAR().finditer(line):
                 self._mask(j, *bar.span())
                 if bar.start() > cell_start:
                     self.prose.append((self.starts[j] + cell_start, self.starts[j] + bar.start()))
@@ -310,9 +333,9 @@ class _Scanner:
             if self.indents[j] < 0:
                 j += 1
                 continue
-            if _TABLE_RULE.match(line):
+            if _TABLE_RULE().match(line):
                 self._mask_lines(j, j + 1)
-                if _SIMPLE_BORDER.match(line) and (j + 1 >= end or self.indents[j + 1] < 0):
+                if _SIMPLE_BORDER().match(line) and (j + 1 >= end or self.indents[j + 1] < 0):
                     return j + 1
             else:
                 self._add_prose(j, self.leads[j], j + 1)
@@ -401,7 +424,7 @@ class _Scanner:
                 stop, inner = self._indented(following, end, indent)
                 self.parse(following, stop, inner, None)
                 return stop
-            if ind == indent and self._is_underline(following, lines[i][column:].rstrip()):
+            if ind == indent and self._is_underline(following, i, column):
                 self._add_prose(i, column, i + 1)
                 self._mask_lines(following, following + 1)
                 return following + 1
@@ -415,12 +438,18 @@ class _Scanner:
         self._mask(k - 1, len(last) - 2, len(last))
         return self._literal_block(k, end, indent)
 
-    def _is_underline(self, j: int, title: str) -> bool:
-        underline = self.lines[j].strip()
+    def _is_underline(self, j: int, i: int, column: int) -> bool:
+        """Whether line ``j`` underlines the title on line ``i`` (from ``column``)."""
+        line = self.lines[j]
+        first = line[self.leads[j]]
+        # most lines after a line of prose are more prose: a look at one character rules them out
+        if first not in _PUNCT_CHARS and not first.isspace():
+            return False
+        underline = line.strip()
         first = underline[0]
         if first not in _PUNCT_CHARS or underline != first * len(underline):
             return False
-        return len(underline) >= 4 or len(underline) >= _column_width(title)
+        return len(underline) >= 4 or len(underline) >= _column_width(self.lines[i][column:].rstrip())
 
     def _literal_block(self, k: int, end: int, indent: int) -> int:
         """The literal block announced by ``::``: indented, or quoted with a punctuation character."""
@@ -448,8 +477,10 @@ def read_rst(text: str) -> Document:
     scanner = _Scanner(text)
     scanner.parse(0, len(scanner.lines), 0, None)
     spans = scanner.masks
+    hint = MARKUP_HINT.search
     for start, end in scanner.prose:
-        mask_inline(text, start, end, spans)
+        if hint(text, start, end) is not None:
+            mask_inline(text, start, end, spans)
     builder = SuppressionBuilder()
     for first, last, comment in scanner.comments:
         directive = parse_directive(comment)

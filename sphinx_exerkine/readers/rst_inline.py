@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from sphinx_exerkine.readers.links import find_links
+from sphinx_exerkine.readers.links import HINT, find_links
+from sphinx_exerkine.readers.roles import mask_interpreted, role_policy
 
 _NAME = r"(?:(?!_)\w)+(?:[-._+:](?:(?!_)\w)+)*"
 
@@ -25,30 +26,11 @@ _INLINE = re.compile(
     r"|\\(?P<escaped>[\s\S])"
     r"|_(?:`(?P<inline_target>(?!\s)[^`]+?(?<!\s))`|(?<=[^\W_]_)_?(?!\w))"
 )
-_TARGET = re.compile(r"\s*<[^<>]+>\s*$")
-
-#: roles whose content is shown as prose
-_PROSE_ROLES = frozenset(
-    "term abbr abbreviation ab acronym ac dfn emphasis strong sub sup subscript superscript "
-    "title-reference title t guilabel menuselection index".split()
-)
-#: cross-reference roles: an explicit title is prose, a bare target is not
-_XREF_ROLES = frozenset("ref doc numref any download keyword".split())
-
-
-def role_policy(role: str) -> str:
-    """How much of a role's content is prose: all of it (``prose``), only an explicit title before a
-    ``<target>`` (``xref``), or nothing (``code``). The domain ``std`` and ``external`` are ignored."""
-    role = role.lower()
-    if role.startswith("external"):
-        role = role.split(":", 1)[1] if ":" in role else role
-    if role.startswith("std:"):
-        role = role[4:]
-    if role in _PROSE_ROLES:
-        return "prose"
-    if role in _XREF_ROLES:
-        return "xref"
-    return "code"
+#: a character that starts an alternative of :data:`_INLINE`, or a hint of a link: a prose region
+#: without any, as most are, has nothing for :func:`mask_inline` to mask (one search instead of
+#: three calls; alternatives of literals, not a character class, so that the engine can skip to
+#: candidates)
+MARKUP_HINT = re.compile("|".join([*map(re.escape, "`:|[*\\_"), HINT]))
 
 
 def mask_inline(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -86,17 +68,3 @@ def _mask_markup(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
             spans.append((m_start, m_end if match.group("escaped").isspace() else m_start + 1))
         else:
             spans.append((m_start, m_end))
-
-
-def mask_interpreted(
-    text: str, whole: tuple[int, int], content: tuple[int, int], policy: str, spans: list[tuple[int, int]]
-) -> None:
-    """Mask a role or hyperlink reference ``whole`` whose text is ``content``, keeping what a reader
-    sees as prose under ``policy`` (see :func:`role_policy`): the text, without any ``<target>``."""
-    c_start, c_end = content
-    target = _TARGET.search(text, c_start, c_end)
-    if policy == "code" or (policy == "xref" and target is None) or (target is not None and target.start() == c_start):
-        spans.append(whole)
-        return
-    spans.append((whole[0], c_start))
-    spans.append((target.start() if target is not None else c_end, whole[1]))
