@@ -236,6 +236,15 @@ def test_crlf_newlines() -> None:
     assert doc.masked.count("\r\n") == text.count("\r\n")
 
 
+def test_a_lone_carriage_return_inside_a_prose_directive_is_read_like_one_outside() -> None:
+    text = ":::{note}\nミオカイン a\rb\n\n```\ncode()\n```\n:::\nマイオカイン\r終わり\n"
+    doc = read_markdown(text)
+    assert len(doc.masked) == len(text)
+    assert_kept(text, doc.masked, "ミオカイン a\rb")
+    assert_masked(text, doc.masked, "code()")
+    assert_kept(text, doc.masked, "マイオカイン\r終わり")
+
+
 def test_nested_admonitions_are_parsed_separately_when_a_block_would_run_across() -> None:
     # the first body ends inside an unclosed fence; the second admonition must still be prose
     text = "````{note}\n```python\nunclosed_fence_code()\n````\n\n```{tip}\nマイオカインの説明。\n```\n"

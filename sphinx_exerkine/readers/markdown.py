@@ -492,7 +492,9 @@ class _Scanner:
         source = "\n".join(
             line[indent:] if line[:indent].isspace() else line.lstrip(" ") for line in lines[body:stop]
         )
-        return body, source
+        # as for the whole text (see read_markdown): a lone carriage return would be a line break to the
+        # parser and shift every line after it
+        return body, source.replace("\r", " ") if "\r" in source else source
 
     def _comment_lines(self, first: int, stop: int) -> None:
         for i in range(first, stop):
