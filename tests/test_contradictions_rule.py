@@ -338,6 +338,35 @@ def test_a_correct_or_restricted_statement_is_not_taken_for_a_misconception(lint
     assert_not_flagged(linter, sentence)
 
 
+def test_a_misconception_in_either_language_is_flagged_in_a_document_holding_both(mini_glossary):
+    """Misconceptions are read one language at a time, when a sentence first needs them: a fresh linter
+    must find them in both languages of one document, in either order."""
+    from sphinx_exerkine.contradictions import clear_caches
+
+    for text in ("マイオカインとは筋肉が収縮したときに出る物質のことだ。\n\n"
+                 "Myokines are substances that muscle secretes when it contracts.\n",
+                 "Myokines are substances that muscle secretes when it contracts.\n\n"
+                 "マイオカインとは筋肉が収縮したときに出る物質のことだ。\n"):
+        clear_caches()
+        findings = contradictions(Linter(mini_glossary), text)
+        assert len([f for f in findings if "misconception" in f.message]) == 2, [f.message for f in findings]
+
+
+def test_the_profiles_a_statement_may_match_are_those_of_the_whole_table(mini_glossary, matcher):
+    from sphinx_exerkine.contradictions.misconceptions import ProfileTable, may_match
+
+    table = ProfileTable(mini_glossary, matcher)
+    keys = table.keys()
+    assert ("myokine", "ja") in keys and ("myokine", "en") in keys
+    for said in ("筋肉が収縮したときに出る物質", "muscle secretes when it contracts", "骨格筋から分泌される因子",
+                 "factors secreted by skeletal muscle", "運動"):
+        for key in keys:
+            fresh = ProfileTable(mini_glossary, matcher)  # (candidates first, before the whole profiles)
+            expected = [p for p in table.get(key)[0] if may_match(p, said)]
+            assert fresh.candidates(key, said) == expected, (key, said)
+    assert table.candidates(("exosome", "ja"), "小胞") is None
+
+
 def test_the_misconception_message_quotes_why(linter):
     (f,) = contradictions(linter, "マイオカインとは、筋肉が収縮する際に分泌される生理活性物質である。")
     assert f.message == (
@@ -426,6 +455,47 @@ def test_claims_broken_by_markup_are_read_as_written(linter):
     assert contradictions(linter, "細胞外小胞は**エクソソーム**の一種である。", "markdown")
     assert contradictions(linter, "**マイオカイン**は**肝臓**から分泌される。", "markdown")
     assert contradictions(linter, "エクソソームは直径**400**〜900 nmの小胞である。", "markdown")
+
+
+@pytest.mark.parametrize("text", [
+    "**エクソソーム**の**大きさ**は400〜900 nmである。",
+    "エクソソームの大**きさ**は400〜900 nmである。",
+    "エクソソーム**は**直径400〜900 nmの小胞である。",
+    "エクソソームと**は**、直径400〜900 nmの小胞を指す。",
+    "エクソソームという**用語**は、直径400〜900 nmの小胞を指す。",
+    "**エクソソーム**（*exosome*）は直径400〜900 nmの小胞である。",
+])
+def test_a_topic_marker_broken_by_markup_is_read_as_written(linter, text):
+    """Whether a term may be a topic is first told from the raw text around it, quickly when the marker
+    holds no masked character: a marker broken by markup must still be found (after another sentence on
+    the same line, so that the term is not taken for one alone on its line)."""
+    text = "本節では回収した小胞の性質をまとめる。" + text
+    assert any("400–900 nm" in f.message for f in contradictions(linter, text, "markdown"))
+
+
+@pytest.mark.parametrize("text", [
+    "エクソソームの**研究**では400〜900 nmの粒子も回収された。",
+    "エクソソームの回収には400〜900 nmのフィルターを用いた。",
+])
+def test_a_term_that_is_not_a_topic_is_not_read_as_one(linter, text):
+    assert contradictions(linter, "本節では回収した小胞の性質をまとめる。" + text, "markdown") == []
+
+
+def test_the_quick_topic_test_looks_far_enough():
+    """A marker right after a term (neither a parenthesis nor a quote before it) is told from the next
+    :data:`MARKER_REACH` characters alone: no marker word may be longer."""
+    import re
+
+    from sphinx_exerkine.contradictions import claims_ja
+
+    parser = getattr(re, "_parser", None)
+    if parser is None:  # pragma: no cover - Python < 3.11
+        import sre_parse as parser
+    assert parser.parse(claims_ja._MARKER_WORDS).getwidth()[1] <= claims_ja.MARKER_REACH
+    assert claims_ja._MARKER.pattern == claims_ja._MARKER_LEAD + claims_ja._MARKER_WORDS
+    for word in ("という呼び名自体は", "の塩基長は", "の定義とは", "は", "：", "って"):
+        masked = "エクソソーム" + word + "小胞である。"
+        assert claims_ja.may_state(masked, 0, len("エクソソーム")), word
 
 
 def test_rst_positions_and_suppression_comments(linter):

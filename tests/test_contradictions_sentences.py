@@ -80,3 +80,14 @@ def test_the_text_alone_is_the_text_of_the_sentence():
         for start in range(len(masked)):
             for end in range(start, len(masked) + 1):
                 assert sentence_text(masked, start, end) == make_sentence(masked, start, end).text
+
+
+def test_the_text_of_a_sentence_with_masked_characters_and_no_line_break():
+    assert sentence_text("前の文。\0\0エクソソーム\0\0は小\0胞である。\0", 4, 22) == "エクソソームは小胞である。"
+
+
+def test_a_blank_line_after_a_sentence_and_runs_of_marks_end_sentences():
+    assert texts("エクソソームは小胞である。\n\nマイオカインは因子である\n\n次の段落。") == [
+        "エクソソームは小胞である。", "マイオカインは因子である", "次の段落。"]
+    assert texts("「本当か？！」と述べた。Really?!” Yes.\n\n（注）次。") == [
+        "「本当か？！」", "と述べた。", "Really?!”", "Yes.", "（注）次。"]

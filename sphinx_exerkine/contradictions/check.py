@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import attrgetter
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..finding import Finding
@@ -21,7 +22,7 @@ from .claims import Occurrence, OriginClaim, RelationClaim, Statement, is_japane
 from .cues import Cues
 from .knowledge import Edge, Knowledge, knowledge, surnames
 from .lazyre import lazy
-from .misconceptions import Profile, ProfileTable, best_match, may_match, said_span
+from .misconceptions import Profile, ProfileTable, best_match, said_span
 from .quantities import contradicts, describe_fact
 from .quantities import dimension as dimension_of
 from .sentences import Sentence, make_sentence, next_sentence, sentence_bounds, sentence_text
@@ -45,26 +46,30 @@ def check(doc: Document, matches: list[Match], ctx: Context) -> Iterator[Finding
     relevant = kb.relevant
     if not any(m.concept in relevant for m in matches):
         return
-    ordered = sorted(matches, key=lambda m: m.start)
-    starts = [m.start for m in ordered]
+    masked = doc.masked
+    ordered = sorted(matches, key=_START)
+    starts = list(map(_START, ordered))
     seen: set[tuple[int, int, str]] = set()
     covered_to = -1
     cues: Cues | None = None
     for m in ordered:
-        if m.concept not in relevant or m.start < covered_to or not _may_state(doc.masked, m):
+        if m.start < covered_to or m.concept not in relevant or not _may_state(masked, m):
             continue
-        start, end = sentence_bounds(doc.masked, m.start)
+        start, end = sentence_bounds(masked, m.start)
         covered_to = end
         cues = cues or _cues(ctx)
-        if _quiet(doc.masked, start, end, ordered, starts, kb, cues):
+        if _quiet(masked, start, end, ordered, starts, kb, cues):
             continue
-        sentence = make_sentence(doc.masked, start, end)
+        sentence = make_sentence(masked, start, end)
         for finding in _check_sentence(doc, sentence, _occurrences(sentence, ordered, starts), ordered, starts,
                                        ctx, kb):
             key = (finding.start, finding.end, finding.message)
             if key not in seen:
                 seen.add(key)
                 yield finding
+
+
+_START = attrgetter("start")
 
 
 def _quiet(masked: str, start: int, end: int, ordered: list[Match], starts: list[int], kb: Knowledge,
@@ -75,10 +80,17 @@ def _quiet(masked: str, start: int, end: int, ordered: list[Match], starts: list
     is not a term alone on its line (defined by the next one); or it is a question or a refutation. Most
     sentences that mention a term are quiet, and telling so costs less than reading them."""
     first = bisect_left(starts, start)
-    occurrences = [m for m in ordered[first:bisect_left(starts, end, first)] if m.end <= end]
-    concepts = {m.concept for m in occurrences if m.concept in kb.relevant}
-    if not concepts:
-        return True
+    stop = bisect_left(starts, end, first)
+    if stop == first + 1:  # the commonest case, one term, told without building lists
+        occurrences = ordered[first:stop]
+        if occurrences[0].end > end or occurrences[0].concept not in kb.relevant:
+            return True
+        concepts = {occurrences[0].concept}
+    else:
+        occurrences = [m for m in ordered[first:stop] if m.end <= end]
+        concepts = {m.concept for m in occurrences if m.concept in kb.relevant}
+        if not concepts:
+            return True
     text = sentence_text(masked, start, end)
     lang = "ja" if is_japanese(text) else "en"
     if (cues.may_contradict(text, concepts, lang)
@@ -130,24 +142,29 @@ def _may_be_heading(masked: str, m: Match) -> bool:
 def _may_state(masked: str, m: Match) -> bool:
     """Whether the sentence around ``m`` may say something about its term (cheap tests on the raw text:
     most mentions of a term are not statements about it, and their sentences are never built)."""
-    if _alone_on_its_line(masked, m) or claims_ja.may_state(masked, m.start, m.end):  # the commonest first
+    start, end = m.start, m.end
+    if _alone_on_its_line(masked, start, end) or claims_ja.may_state(masked, start, end):  # the commonest first
         return True
-    return (m.found[:1].isascii() and masked[m.end:m.end + 1].isascii()
-            and claims_en.may_state(masked, m.start, m.end))
+    return (m.found[:1].isascii() and masked[end:end + 1].isascii()
+            and claims_en.may_state(masked, start, end))
 
 
-def _alone_on_its_line(masked: str, m: Match) -> bool:
-    """A term on its own line (「注２） エクソソーム」), defined by the next one."""
-    room = 24
-    line_end = masked.find("\n", m.end, m.end + room + 1)
+#: how many characters a line may hold besides a term for the term to be alone on it
+_ROOM = 24
+
+
+def _alone_on_its_line(masked: str, start: int, end: int) -> bool:
+    """A term on its own line (「注２） エクソソーム」), defined by the next one: the line holds at most
+    :data:`_ROOM` characters besides the term at ``[start, end)``."""
+    line_end = masked.find("\n", end, end + _ROOM + 1)
     if line_end < 0:
-        if len(masked) - m.end > room:
+        if len(masked) - end > _ROOM:
             return False
         line_end = len(masked)
-    line_start = masked.rfind("\n", max(0, m.start - room - 1), m.start) + 1
-    if line_start == 0 and m.start > room:
+    line_start = masked.rfind("\n", max(0, start - _ROOM - 1), start) + 1
+    if line_start == 0 and start > _ROOM:
         return False
-    return line_end - line_start <= m.end - m.start + room
+    return line_end - line_start <= end - start + _ROOM
 
 
 def clear_caches() -> None:
@@ -428,13 +445,12 @@ def _cues(ctx: Context) -> Cues:
 def _misconception(statement: Statement, ctx: Context) -> Profile | None:
     if statement.role in ("appositive", "parenthetical"):
         return None
-    entry = _profiles(ctx).get((statement.concept, statement.lang))
-    if entry is None:
+    table = _profiles(ctx)
+    key = (statement.concept, statement.lang)
+    if not table.has(key):
         return None
     said = statement.said() if statement.lang == "ja" else statement.said().lower()
-    if not entry[1].search(said):
-        return None
-    profiles = [p for p in entry[0] if may_match(p, said)]
+    profiles = table.candidates(key, said)
     if not profiles:
         return None
     found = best_match(profiles, statement)

@@ -112,11 +112,17 @@ def may_state(masked: str, start: int, end: int) -> bool:
     """Cheap test on the raw masked text: could the term at ``[start, end)`` be the subject of an English
     clause, carry a size in parentheses, or follow a "tissue-derived" modifier?"""
     after = masked[max(0, end - 1):end + 200].replace("\0", "").replace("\n", " ")  # the term's last letter
-    if _VERB.match(after, 1) or _DEFINED_AS.match(after, 1) or re.match(r"\s*\([^()]{0,60}\d", after[1:]):
+    if _VERB.match(after, 1) or _DEFINED_AS.match(after, 1) or _SIZE_IN_PARENTHESES.match(after, 1):
         return True
     before = masked[max(0, start - 60):start].replace("\0", "").replace("\n", " ")
     return bool(before) and (before.rstrip().endswith(("-derived", "-secreted", "-released", "-produced")) or
-                             bool(re.search(r"\d\s*[A-Za-zµμ]+\s+(?:[\w-]+\s+)?$", before)))
+                             _SIZE_BEFORE.search(before) is not None)
+
+
+#: "X (30–150 nm)": a parenthesis with a number right after the term
+_SIZE_IN_PARENTHESES = lazy(r"\s*\([^()]{0,60}\d")
+#: "30–150 nm X", "100 nm small X": a number and a unit, and at most one word, right before the term
+_SIZE_BEFORE = lazy(r"\d\s*[A-Za-zµμ]+\s+(?:[\w-]+\s+)?$")
 
 
 def statement_for_region(sentence: Sentence, occurrence: Occurrence, occurrences: list[Occurrence],

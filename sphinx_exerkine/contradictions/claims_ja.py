@@ -22,12 +22,18 @@ from .vocabulary import (COINAGE_STRONG, COINAGE_WEAK, JA_EXCLUSIVE, JA_NOT_ONLY
                          LOCAL_FIRST, SYNONYMS, WORD_REFERENCE, YEAR_DIGITS, YEAR_JA, canonical, ja_tissues)
 
 _PAREN = lazy(r"\s*[（(][^（()）]{0,80}[）)]")
-_MARKER = lazy(
-    r"[」』\"”]?\s*(?:(?P<toha>とは|って|の定義(?:は|とは))"
+#: the words that make a term a topic or a subject, as they follow it (after :data:`_MARKER_LEAD`)
+_MARKER_WORDS = (
+    r"(?:(?P<toha>とは|って|の定義(?:は|とは))"
     r"|(?P<measure>の(?:大きさ|直径|サイズ|粒径|長さ|鎖長|塩基長|中身|内容物|機能|役割|起源|正体)(?:は|が))"
     r"|(?P<word>という(?:言葉|用語|語|名称|呼称|呼び名|名前|造語|概念))(?:は|が|も|を|の|自体は)?"
     r"|(?P<ha>は)|(?P<ga>が)|(?P<mo>も)|(?P<colon>[：:]))"
 )
+#: a closing quote and blanks may stand between the term and its marker
+_MARKER_LEAD = r"[」』\"”]?\s*"
+_MARKER = lazy(_MARKER_LEAD + _MARKER_WORDS)
+#: the longest match of :data:`_MARKER_WORDS` (「という呼び名自体は」), checked by the tests
+MARKER_REACH = 9
 _CLAUSE_PUNCT = frozenset("、。，．,「」『』（）()【】：:；;")
 _DEFINING_TAIL = lazy(r"のこと|を指す|を指し|の総称|と呼ば|と呼ぶ|と定義|をいう|を言う|のことを")
 
@@ -69,23 +75,46 @@ def statements(sentence: Sentence, occurrences: list[Occurrence],
 def may_state(masked: str, start: int, end: int) -> bool:
     """Cheap test on the raw masked text: could the term at ``[start, end)`` be what a Japanese sentence
     talks about (a topic or subject marker after it, a relative clause or a size before it)?"""
-    if masked[end:end + 1] in _MARKER_STARTS:  # else no marker can follow: only a relative clause may state
-        after = masked[end:end + 90]
-        if "\0" in after or "\n" in after:
-            after = after.replace("\0", "").replace("\n", "")
-        pos = 0
-        paren = _PAREN.match(after)
-        if paren:
-            if find_quantities(paren.group()):
-                return True
-            pos = paren.end()
-        if _MARKER.match(after, pos):
-            return True
-    return masked[start - 1:start] in _CLAUSE_ENDS and _relative_clause_before(masked, start)
+    after = masked[end:end + 1]
+    if after in _MARKER_STARTS and (_marker_word_after(masked, end) if after in _MARKER_WORD_STARTS
+                                    else _marker_after(masked, end)):
+        return True
+    before = masked[start - 1:start]
+    if before in _ATTRIBUTIVE_ENDINGS:
+        return True  # 「…分泌されるX」 (what :func:`_relative_clause_before` finds first)
+    return before in _CLAUSE_ENDS and _relative_clause_before(masked, start)
 
 
 #: characters that may follow a term that is a topic or subject (markers, brackets, masks, blanks)
 _MARKER_STARTS = frozenset("とっのはがも：:（(」』\"” \u3000\0\n")
+#: those that can only start one of :data:`_MARKER_WORDS` (neither blank, bracket, quote nor mask)
+_MARKER_WORD_STARTS = frozenset("とっのはがも：:")
+
+
+def _marker_after(masked: str, end: int) -> bool:
+    """Whether a marker follows the term ending at ``end``, after an optional parenthesis (or the
+    parenthesis gives a size), the masked characters and line breaks of the next 90 characters left out."""
+    after = masked[end:end + 90]
+    if "\0" in after or "\n" in after:
+        after = after.replace("\0", "").replace("\n", "")
+    pos = 0
+    paren = _PAREN.match(after)
+    if paren:
+        if find_quantities(paren.group()):
+            return True
+        pos = paren.end()
+    return _MARKER.match(after, pos) is not None
+
+
+def _marker_word_after(masked: str, end: int) -> bool:
+    """:func:`_marker_after` for a term followed by a character that can only start a marker word (the
+    commonest case, 「Xの…」): neither a parenthesis nor :data:`_MARKER_LEAD` can come first, so a marker
+    is one of :data:`_MARKER_WORDS` right there, no longer than :data:`MARKER_REACH`. When none of those
+    characters is masked or a line break, they alone tell."""
+    head = masked[end:end + MARKER_REACH]
+    if "\0" in head or "\n" in head:
+        return _marker_after(masked, end)
+    return _MARKER.match(head) is not None
 
 
 def _relative_clause_before(masked: str, start: int) -> bool:

@@ -73,7 +73,7 @@ class Cues:
         said = None
         if self.profiles.has(key):
             words = self.profiles.trigger_words(key)
-            built = self.profiles.get(key)
+            built = self.profiles.triggers(key)  # (not the whole profiles: they are read when a statement is)
             if words is None or built is None:
                 said = None
             elif any(not word.strip(" ") for word in words):

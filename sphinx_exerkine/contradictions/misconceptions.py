@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..matcher import Match, Matcher
 from ..model import Glossary, Misconception
@@ -74,22 +75,31 @@ def content_keys(matcher: Matcher, text: str, concept: str, lang: str) -> frozen
     return frozenset(statement.keys)
 
 
+class _Draft(NamedTuple):
+    """A misconception read as far as its triggers need (the rest of its :class:`Profile` is read later)."""
+
+    owner: str
+    misconception: Misconception
+    statement: Statement
+    keys: frozenset[str]
+    distinctive: frozenset[str]
+    triggers: tuple[tuple[str, ...], ...]
+
+
 class ProfileTable:
     """Profiles of every misconception, by (subject concept, language), each with one pattern of all its
-    triggers. Which term a misconception is about is found at once (cheaply, from the words around the
-    terms); its words are read with the tokenizer only when a statement about that term is checked."""
+    triggers. Which term a misconception is about is found on first use (cheaply, from the words around the
+    terms), for one language at a time; its words are read with the tokenizer only when a sentence about
+    that term could hold them, and the rest of a profile (the tissues it names, whether it defines or
+    denies) only when a statement about that term is checked."""
 
     def __init__(self, glossary: Glossary, matcher: Matcher) -> None:
         self.glossary = glossary
         self.matcher = matcher
-        self._pending: dict[tuple[str, str], list[tuple[str, Misconception, Statement]]] = {}
+        #: language -> (subject, language) -> the misconceptions about it, with their statements
+        self._parsed: dict[str, dict[tuple[str, str], list[tuple[str, Misconception, Statement]]]] = {}
+        self._drafts: dict[tuple[str, str], tuple[list[_Draft], re.Pattern] | None] = {}
         self._built: dict[tuple[str, str], tuple[list[Profile], re.Pattern] | None] = {}
-        for concept in glossary:
-            for item in concept.misconceptions:
-                for lang, text in (("ja", item.ja), ("en", item.en)):
-                    statement = _statement(matcher, text, lang)
-                    if statement is not None and glossary.get(statement.concept) is not None:
-                        self._pending.setdefault((statement.concept, lang), []).append((concept.id, item, statement))
 
     def get(self, key: tuple[str, str]) -> tuple[list[Profile], re.Pattern] | None:
         if key not in self._built:
@@ -98,18 +108,22 @@ class ProfileTable:
 
     def has(self, key: tuple[str, str]) -> bool:
         """Whether some misconception is about ``key`` (a concept and a language), known without reading it."""
-        return key in self._pending
+        return key in self._pending(key[1])
+
+    def keys(self) -> list[tuple[str, str]]:
+        """Every (subject, language) some misconception is about."""
+        return [key for lang in ("ja", "en") for key in self._pending(lang)]
 
     def trigger_words(self, key: tuple[str, str]) -> frozenset[str] | None:
         """What a sentence must hold for one of ``key``'s misconceptions to be found in what it says about the
         concept (None when there is none): the triggers, and the pieces of those with a space in them, as what
         is said may be two parts of the sentence joined with a space."""
-        built = self.get(key)
-        if built is None:
+        drafted = self.triggers(key)
+        if drafted is None:
             return None
         words = set()
-        for profile in built[0]:
-            for group in profile.triggers:
+        for draft in drafted[0]:
+            for group in draft.triggers:
                 for word in group:
                     words.add(word)
                     for i, ch in enumerate(word):
@@ -117,37 +131,79 @@ class ProfileTable:
                             words.update(piece for piece in (word[:i], word[i + 1:]) if piece)
         return frozenset(words)
 
-    def _build(self, key: tuple[str, str]) -> tuple[list[Profile], re.Pattern] | None:
-        pending = self._pending.get(key)
+    def triggers(self, key: tuple[str, str]) -> tuple[list[_Draft], re.Pattern] | None:
+        """The misconceptions about ``key`` with their triggers, and one pattern of all the triggers (the
+        pattern of :meth:`get`), read without the rest of their profiles."""
+        if key not in self._drafts:
+            self._drafts[key] = self._draft(key)
+        return self._drafts[key]
+
+    def candidates(self, key: tuple[str, str], said: str) -> list[Profile] | None:
+        """The profiles of ``key`` that ``said`` may match (:func:`may_match`; ``said`` lower-cased for
+        English), in their order; None when no misconception is about ``key``. The other profiles are not
+        read further than their triggers."""
+        drafted = self.triggers(key)
+        if drafted is None:
+            return None
+        if not drafted[1].search(said):
+            return []
+        hits = [i for i, draft in enumerate(drafted[0]) if may_match(draft, said)]
+        if not hits:
+            return []
+        profiles = self.get(key)[0]  # type: ignore[index]  # (drafted, so built)
+        return [profiles[i] for i in hits]
+
+    def _pending(self, lang: str) -> dict[tuple[str, str], list[tuple[str, Misconception, Statement]]]:
+        """The misconceptions written in ``lang``, by the concept they are about (read on first use)."""
+        table = self._parsed.get(lang)
+        if table is None:
+            table = self._parsed[lang] = {}
+            for concept in self.glossary:
+                for item in concept.misconceptions:
+                    statement = _statement(self.matcher, item.ja if lang == "ja" else item.en, lang)
+                    if statement is not None and self.glossary.get(statement.concept) is not None:
+                        table.setdefault((statement.concept, lang), []).append((concept.id, item, statement))
+        return table
+
+    def _draft(self, key: tuple[str, str]) -> tuple[list[_Draft], re.Pattern] | None:
+        pending = self._pending(key[1]).get(key)
         if not pending:
             return None
         subject_id, lang = key
         subject = self.glossary[subject_id]
         correct = content_keys(self.matcher, subject.definition(lang), subject_id, lang)
-        profiles = []
+        drafts: list[_Draft] = []
         for owner, item, statement in pending:
             keys = frozenset(statement.keys)
             if not keys:
                 continue
             distinctive = keys - correct
-            profiles.append(Profile(
-                owner=owner, subject=subject_id, misconception=item, lang=lang, keys=keys,
-                distinctive=distinctive, tissues=statement.origin_tissues,
-                defining=statement.content.definitional or statement.content.exclusive,
-                negated=statement.content.negated,
-                triggers=tuple(_triggers(statement, k, lang, self.glossary) for k in sorted(distinctive or keys)),
-            ))
-        if not profiles:
+            triggers = tuple(_triggers(statement, k, lang, self.glossary) for k in sorted(distinctive or keys))
+            drafts.append(_Draft(owner, item, statement, keys, distinctive, triggers))
+        if not drafts:
             return None
-        words = sorted({w for p in profiles for group in p.triggers for w in group}, key=len, reverse=True)
-        return profiles, re.compile("|".join(re.escape(w) for w in words) or "(?!)")
+        words = sorted({w for draft in drafts for group in draft.triggers for w in group}, key=len, reverse=True)
+        return drafts, re.compile("|".join(re.escape(w) for w in words) or "(?!)")
+
+    def _build(self, key: tuple[str, str]) -> tuple[list[Profile], re.Pattern] | None:
+        drafted = self.triggers(key)
+        if drafted is None:
+            return None
+        subject_id, lang = key
+        profiles = [Profile(
+            owner=owner, subject=subject_id, misconception=item, lang=lang, keys=keys,
+            distinctive=distinctive, tissues=statement.origin_tissues,
+            defining=statement.content.definitional or statement.content.exclusive,
+            negated=statement.content.negated, triggers=triggers,
+        ) for owner, item, statement, keys, distinctive, triggers in drafted[0]]
+        return profiles, drafted[1]
 
 
 def build_profiles(glossary: Glossary, matcher: Matcher) -> dict[tuple[str, str], list[Profile]]:
     """Every profile at once (for tools and tests)."""
     table = ProfileTable(glossary, matcher)
     out = {}
-    for key in table._pending:
+    for key in table.keys():
         built = table.get(key)
         if built is not None:
             out[key] = built[0]
@@ -189,9 +245,10 @@ def _triggers(statement: Statement, key: str, lang: str, glossary: Glossary) -> 
     return tuple(sorted(t for t in found if t))
 
 
-def may_match(profile: Profile, said: str) -> bool:
+def may_match(profile: Profile | _Draft, said: str) -> bool:
     """Cheap test before reading the sentence's words (``said`` lower-cased for English): a form of a
-    distinctive key is there (of every key, when none is distinctive)."""
+    distinctive key is there (of every key, when none is distinctive). Only the triggers and distinctive keys
+    are looked at, which a draft of the profile holds already."""
     hits = (any(word in said for word in group) for group in profile.triggers)
     return any(hits) if profile.distinctive else all(hits)
 

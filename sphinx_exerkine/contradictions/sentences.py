@@ -215,8 +215,8 @@ def sentence_text(masked: str, start: int, end: int) -> str:
     """``make_sentence(masked, start, end).text``, without the map back to the text."""
     raw = masked[start:end]
     text = raw.strip(_BLANKS)
-    if "\n" not in text and MASK not in text:
-        return text
+    if "\n" not in text:  # without a line break, every piece :data:`_JOIN` finds is a run of masked characters
+        return text.replace(MASK, "") if MASK in text else text
     pos = start + len(raw) - len(raw.lstrip(_BLANKS))
     return _JOIN.sub(lambda m: _joint(masked, pos + m.start(), pos + m.end(), m.group()), text)
 
