@@ -276,7 +276,7 @@ def lint_files(files: list[tuple[str, str]], make_linter: Callable[[], object], 
             from concurrent.futures import ProcessPoolExecutor  # only when asked for: slow to import
             from multiprocessing import get_context
 
-            batches = [todo[k::jobs * 4] for k in range(min(len(todo), jobs * 4))]
+            batches = _batches(todo, jobs)
             with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
                 futures = [pool.submit(_lint_batch, batch, options) for batch in batches]
                 for future in futures:
@@ -292,6 +292,20 @@ def lint_files(files: list[tuple[str, str]], make_linter: Callable[[], object], 
                     progress.advance()
     cache.save()
     return [results[display] for display, _ in files]
+
+
+def _batches(todo: list[tuple[str, str]], jobs: int) -> list[list[tuple[str, str]]]:
+    """Work for the worker processes: about sixteen batches per worker, the largest files first, so that
+    the workers, taking the next batch when they are done, finish at nearly the same time."""
+    def size(item: tuple[str, str]) -> int:
+        try:
+            return os.stat(item[0]).st_size
+        except OSError:
+            return 0
+
+    ordered = sorted(todo, key=size, reverse=True)
+    per_batch = max(1, len(ordered) // (jobs * 16))
+    return [ordered[k:k + per_batch] for k in range(0, len(ordered), per_batch)]
 
 
 def _record(result: FileResult, digest: str | None, cache: ResultCache, results: dict) -> None:

@@ -177,6 +177,23 @@ def test_parallel_and_cached_runs_give_the_same_findings(lint, tmp_path):
     assert json.loads(serial)["summary"]["findings"] == sum(2 * (k + 1) for k in range(12))
 
 
+def test_parallel_work_is_handed_out_largest_files_first_each_file_once(tmp_path):
+    from sphinx_exerkine.runner import _batches
+
+    todo = []
+    for k in range(70):
+        path = tmp_path / f"f{k:02}.txt"
+        path.write_text("x" * ((k * 37) % 101 + 1), encoding="utf-8")
+        todo.append((str(path), "text"))
+    todo.append((str(tmp_path / "gone.txt"), "text"))  # vanished since it was listed: still handed out
+    batches = _batches(todo, 2)
+    handed_out = [item for batch in batches for item in batch]
+    assert sorted(handed_out) == sorted(todo)
+    sizes = [os.path.getsize(p) if os.path.exists(p) else 0 for p, _ in handed_out]
+    assert sizes == sorted(sizes, reverse=True)
+    assert len(batches) >= 2 * 16
+
+
 def test_cache_notices_changed_files(lint, tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("マイオカイン\n", encoding="utf-8")
