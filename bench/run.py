@@ -531,6 +531,7 @@ def main(argv: list[str] | None = None) -> int:
     if not truth_path.exists():
         raise SystemExit(f"{truth_path} not found: run bench/generate.py first")
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    args.out = args.out.resolve()  # the tools run in a scratch directory: a relative path would point there
     args.out.mkdir(parents=True, exist_ok=True)
     exerkine = find_exerkine(args.exerkine)
     python = python_for(exerkine)
