@@ -21,7 +21,7 @@ from . import claims_en, claims_ja
 from .claims import Occurrence, OriginClaim, RelationClaim, Statement, is_japanese
 from .cues import Cues
 from .knowledge import Edge, Knowledge, knowledge, surnames
-from .lazyre import lazy
+from ..lazyre import lazy
 from .misconceptions import Profile, ProfileTable, best_match, said_span
 from .quantities import contradicts, describe_fact
 from .quantities import dimension as dimension_of

@@ -14,7 +14,7 @@ from typing import Callable, NamedTuple
 
 from ..matcher import Match
 from ..schema import TISSUES
-from .lazyre import lazy
+from ..lazyre import lazy
 from .quantities import Quantity
 from .sentences import Sentence
 from .vocabulary import en_tissues, ja_tissues

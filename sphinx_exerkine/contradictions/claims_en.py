@@ -12,7 +12,7 @@ from typing import Callable
 
 from .claims import (CoinedClaim, Content, Occurrence, OriginClaim, QuantityClaim, Readers, RelationClaim,
                      Statement, inside_term, occurrence_key)
-from .lazyre import alternation, lazy
+from ..lazyre import alternation, lazy
 from .quantities import LENGTH_WORDS, SIZE_WORDS, Quantity, find_quantities
 from .sentences import Sentence
 from .vocabulary import (COINAGE_STRONG, COINAGE_WEAK, EN_EXCLUSIVE, EN_GENERIC_HEADS, EN_NOT_ONLY, EN_ORIGIN_VERBS,

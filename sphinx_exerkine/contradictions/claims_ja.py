@@ -14,7 +14,7 @@ from typing import Callable
 
 from .claims import (CoinedClaim, Content, Occurrence, OriginClaim, QuantityClaim, Readers, RelationClaim,
                      Statement, inside_term, occurrence_key)
-from .lazyre import alternation, lazy
+from ..lazyre import alternation, lazy
 from .quantities import LENGTH_WORDS, SIZE_WORDS, find_quantities
 from .sentences import Sentence
 from .tokens import Token, token_at, tokenize

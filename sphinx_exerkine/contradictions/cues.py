@@ -17,7 +17,7 @@ import re
 
 from ..model import Facts, Glossary
 from . import claims_en, claims_ja
-from .lazyre import alternation
+from ..lazyre import alternation
 from .misconceptions import ProfileTable
 from .quantities import may_hold_quantity
 from .vocabulary import ORIGIN_MARKERS

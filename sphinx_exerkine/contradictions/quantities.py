@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ..model import Range
 from ..normalize import fold_width
-from .lazyre import lazy
+from ..lazyre import lazy
 
 #: unit spelling -> (canonical unit, dimension, factor to the dimension's base unit)
 _UNITS: dict[str, tuple[str, str, float]] = {}

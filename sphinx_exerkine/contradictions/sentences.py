@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..readers import MASK
-from .lazyre import lazy
+from ..lazyre import lazy
 
 _BOUNDARY = lazy(r"[。．！？!?]+[」』）)】\"'”’]*|(?<=[A-Za-z0-9)\]])\.(?=[\s\0])[\"'”’)]*|\n")
 _ABBREVIATIONS = frozenset({"al", "e.g", "i.e", "fig", "figs", "vs", "cf", "dr", "mr", "ms", "no", "approx",

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ..schema import TISSUES
-from .lazyre import lazy
+from ..lazyre import lazy
 
 # ------------------------------------------------------------------------------------------- tissues
 

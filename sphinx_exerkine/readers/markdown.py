@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import cache, lru_cache, partial
+from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import add, sub
 
@@ -29,6 +29,7 @@ from mdit_py_plugins.colon_fence import colon_fence_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from sphinx_exerkine.lazyre import lazy
 from sphinx_exerkine.readers import Document
 from sphinx_exerkine.readers.links import HINT, find_links
 from sphinx_exerkine.readers.lines import split_lines
@@ -74,17 +75,17 @@ _MARKUP_HINT = re.compile("|".join([*map(re.escape, "\\`{![<&$*~_"), HINT]))
 _QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")
 _ITEM_PREFIX = re.compile(r"(?:[ \t]*(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)))*(?:\[[ xX]\][ \t]+)?")
 # The regexes most documents never need (footnotes, tables, MyST's one-line blocks and directive options)
-# are compiled on first use, not on import: ``_TABLE_PIPE()`` is the compiled pattern.
+# are compiled on first use, not on import.
 #: the label of a footnote definition, which is parsed as a paragraph starting with it
-_FOOTNOTE_LABEL = cache(partial(re.compile, r"\[\^[^\]\s]+\]:"))
-_FOOTNOTE_DEFINITION = cache(partial(re.compile, r"^([ \t>]*)\[(?=\^[^\]\s]+\]:)", re.MULTILINE))
+_FOOTNOTE_LABEL = lazy(r"\[\^[^\]\s]+\]:")
+_FOOTNOTE_DEFINITION = lazy(r"^([ \t>]*)\[(?=\^[^\]\s]+\]:)", re.MULTILINE)
 _ATX_OPEN = re.compile(r"#{1,6}(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
-_TABLE_PIPE = cache(partial(re.compile, r"(?<!\\)\|"))
-_TABLE_DELIMITER_ROW = cache(partial(re.compile, r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"))
+_TABLE_PIPE = lazy(r"(?<!\\)\|")
+_TABLE_DELIMITER_ROW = lazy(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 #: a line of a paragraph that is not prose: setext underline, MyST comment, target or block break
-_NON_PROSE_LINE = cache(partial(re.compile, r"(?:=+|-+|%.*|\([^()]*\)=|\+\+\+.*)[ \t]*$"))
-_DIRECTIVE_OPTION = cache(partial(re.compile, r"[ \t]*:[\w-]+:"))
+_NON_PROSE_LINE = lazy(r"(?:=+|-+|%.*|\([^()]*\)=|\+\+\+.*)[ \t]*$")
+_DIRECTIVE_OPTION = lazy(r"[ \t]*:[\w-]+:")
 _PREFIX_STARTS = frozenset(" \t>")
 #: first characters of the paragraph lines that may be a table delimiter row or a non-prose line
 _SPECIAL_STARTS = frozenset("|:-=%(+")
@@ -101,7 +102,7 @@ def _parse(source: str) -> list[Token]:
     definition (and vanish) when its text has no space, as Japanese text has not: its bracket is
     replaced so that it starts a paragraph; lines and columns stay where they were."""
     if "[^" in source:
-        source = _FOOTNOTE_DEFINITION().sub(r"\1x", source)
+        source = _FOOTNOTE_DEFINITION.sub(r"\1x", source)
     return _tokenize(_parser(), source)
 
 
@@ -413,7 +414,7 @@ class _Scanner:
             else:
                 cut = 0
             if i == first and line.startswith("[^", cut):
-                label = _FOOTNOTE_LABEL().match(line, cut)
+                label = _FOOTNOTE_LABEL.match(line, cut)
                 if label is not None:
                     cut = label.end()
             if i == first and heading:
@@ -428,10 +429,10 @@ class _Scanner:
                 if i == first:
                     region_start += cut
             if line[cut : cut + 1] in _SPECIAL_STARTS:
-                if i > first and "|" in line and _TABLE_DELIMITER_ROW().match(line) and "|" in lines[i - 1]:
+                if i > first and "|" in line and _TABLE_DELIMITER_ROW.match(line) and "|" in lines[i - 1]:
                     table = i - 1
                     break
-                if (i > first or line[cut] not in "=-") and _NON_PROSE_LINE().match(line, cut):
+                if (i > first or line[cut] not in "=-") and _NON_PROSE_LINE.match(line, cut):
                     masks.append((starts[i], starts[i] + len(line)))
                     if line.startswith("%", cut):
                         self._comment_lines(i, i + 1)
@@ -453,7 +454,7 @@ class _Scanner:
         cut = _QUOTE_PREFIX.match(line).end()  # type: ignore[union-attr]
         if cut:
             self.masks.append((start, start + cut))
-        for pipe in _TABLE_PIPE().finditer(line, cut):
+        for pipe in _TABLE_PIPE.finditer(line, cut):
             self.masks.append((start + pipe.start(), start + pipe.end()))
         self.regions.append((start + cut, start + len(line)))
 
@@ -484,7 +485,7 @@ class _Scanner:
             while body < stop and lines[body].strip() != "---":
                 body += 1
             body += 1
-        while body < stop and _DIRECTIVE_OPTION().match(lines[body]):
+        while body < stop and _DIRECTIVE_OPTION.match(lines[body]):
             body += 1
         if body >= stop:
             return None

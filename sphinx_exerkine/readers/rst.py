@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, partial
 
+from sphinx_exerkine.lazyre import lazy
 from sphinx_exerkine.readers import Document
 from sphinx_exerkine.readers.lines import split_lines
 from sphinx_exerkine.readers.masking import apply_masks
@@ -44,13 +44,12 @@ _NON_ASCII_BULLETS = frozenset("\u2022\u2023\u2043")
 _FIELD_MARKER = re.compile(r":(?![: ])(?:[^:\\]|\\.|:(?![ `]|$))*(?<! ):(?:[ \t]+|$)")
 _FOOTNOTE_LABEL = re.compile(rf"\[(?:\d+|\#|\*|\#?{_NAME})\](?:[ \t]+|$)")
 _DIRECTIVE = re.compile(rf"(?P<name>{_NAME}) ?::(?:[ \t]+|$)")
-# The table regexes, which most documents never need, are compiled on first use, not on import:
-# ``_GRID_BAR()`` is the compiled pattern.
-_SIMPLE_BORDER = cache(partial(re.compile, r"[ \t]*=+[ =]*$"))
-_TABLE_RULE = cache(partial(re.compile, r"[ \t]*[-= ]+$"))
-_GRID_RULE = cache(partial(re.compile, r"[ \t]*[-=+| ]+$"))
-_GRID_PARTIAL_RULE = cache(partial(re.compile, r"[+|][-=]{2,}(?:\+[-=]{2,})*[+|]"))
-_GRID_BAR = cache(partial(re.compile, r"(?:(?<=\s)|^)[|+](?=\s|$)", re.M))
+# The table regexes, which most documents never need, are compiled on first use, not on import.
+_SIMPLE_BORDER = lazy(r"[ \t]*=+[ =]*$")
+_TABLE_RULE = lazy(r"[ \t]*[-= ]+$")
+_GRID_RULE = lazy(r"[ \t]*[-=+| ]+$")
+_GRID_PARTIAL_RULE = lazy(r"[+|][-=]{2,}(?:\+[-=]{2,})*[+|]")
+_GRID_BAR = lazy(r"(?:(?<=\s)|^)[|+](?=\s|$)", re.M)
 
 #: directives whose whole block (arguments, options, content) is code or data
 _CODE_DIRECTIVES = frozenset(
@@ -309,13 +308,13 @@ class _Scanner:
         stop = self._until_blank(i, end)
         for j in range(i, stop):
             line = self.lines[j]
-            if _GRID_RULE().match(line):
+            if _GRID_RULE.match(line):
                 self._mask_lines(j, j + 1)
                 continue
-            for rule in _GRID_PARTIAL_RULE().finditer(line):
+            for rule in _GRID_PARTIAL_RULE.finditer(line):
                 self._mask(j, *rule.span())
             cell_start = 0
-            for bar in _GRID_BAR().finditer(line):
+            for bar in _GRID_BAR.finditer(line):
                 self._mask(j, *bar.span())
                 if bar.start() > cell_start:
                     self.prose.append((self.starts[j] + cell_start, self.starts[j] + bar.start()))
@@ -333,9 +332,9 @@ class _Scanner:
             if self.indents[j] < 0:
                 j += 1
                 continue
-            if _TABLE_RULE().match(line):
+            if _TABLE_RULE.match(line):
                 self._mask_lines(j, j + 1)
-                if _SIMPLE_BORDER().match(line) and (j + 1 >= end or self.indents[j + 1] < 0):
+                if _SIMPLE_BORDER.match(line) and (j + 1 >= end or self.indents[j + 1] < 0):
                     return j + 1
             else:
                 self._add_prose(j, self.leads[j], j + 1)

@@ -1,7 +1,8 @@
 """Regular expressions compiled on first use.
 
-The checker holds many patterns, some of them large (every tissue name, every verb that states what a term
-does), and the linter imports it at start-up even for runs that never read a sentence. :func:`lazy` gives
+The contradiction checker holds many patterns, some of them large (every tissue name, every verb that
+states what a term does), and the linter imports it at start-up even for runs that never read a sentence;
+the readers hold patterns most documents never need (tables, footnotes). :func:`lazy` gives
 a stand-in for a compiled pattern that compiles it the first time one of its methods is looked up, and then
 keeps the compiled pattern's bound methods, so that later calls cost what calls on the pattern cost.
 """
