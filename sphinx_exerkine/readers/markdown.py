@@ -178,8 +178,16 @@ _KNOWN_BLOCK_RULES = [
     "front_matter", "code", "math_block", "colon_fence", "fence", "blockquote", "hr", "list", "reference",
     "html_block", "heading", "paragraph",
 ]  # fmt: skip
-#: first characters (after the indentation) of the lines that :data:`_BLOCK_START` must look at
-_BLOCK_STARTS = frozenset("$:`~>*-_+0123456789[<#")
+#: the first characters (after the indentation) of the lines that each of these block rules may accept:
+#: every one of them looks at that character before anything else and gives up on any other (list
+#: numbers are ASCII digits only: markdown-it compares code points)
+_RULE_FIRST_CHARS = {
+    "math_block": "$", "colon_fence": ":", "fence": "`~", "blockquote": ">", "hr": "*-_",
+    "list": "*-+0123456789", "reference": "[", "html_block": "<", "heading": "#",
+}  # fmt: skip
+#: first characters (after the indentation) of the lines that :data:`_BLOCK_START` must look at: those
+#: some block rule may accept
+_BLOCK_STARTS = frozenset("".join(_RULE_FIRST_CHARS.values()))
 #: the start of a line that a block rule other than the paragraph's may accept: math, colon, backtick and
 #: tilde fences, quote, heading, HTML, bullet, thematic break, ordered list, and a reference definition
 #: unless its label ends on that line without a colon after it or holds a bracket (a link, the common
@@ -191,13 +199,6 @@ _BLOCK_START = re.compile(
 )
 
 
-#: the first characters (after the indentation) of the lines that each of these block rules may accept:
-#: every one of them looks at that character before anything else and gives up on any other (list
-#: numbers are ASCII digits only: markdown-it compares code points)
-_RULE_FIRST_CHARS = {
-    "math_block": "$", "colon_fence": ":", "fence": "`~", "blockquote": ">", "hr": "*-_",
-    "list": "*-+0123456789", "reference": "[", "html_block": "<", "heading": "#",
-}  # fmt: skip
 #: rules that take only a line indented as code (``code``) or the first line (``front_matter``)
 _POSITIONAL_RULES = frozenset({"code", "front_matter"})
 
