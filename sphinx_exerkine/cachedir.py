@@ -27,12 +27,16 @@ def cache_dir() -> Path:
 @lru_cache(maxsize=1)
 def code_stamp() -> str:
     """Sizes and times of the package's own files, so an edited or upgraded install never reuses a cache."""
-    package = Path(__file__).resolve().parent
+    package = os.path.dirname(os.path.abspath(__file__))
     parts = []
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".txt"):
-            st = path.stat()
-            parts.append(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
+    for directory, dirnames, filenames in os.walk(package):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        relative = os.path.relpath(directory, package).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        for name in sorted(filenames):
+            if name.endswith((".py", ".txt")):
+                st = os.stat(os.path.join(directory, name))
+                parts.append(f"{prefix}{name}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
