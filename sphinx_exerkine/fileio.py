@@ -12,8 +12,8 @@ import codecs
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 __all__ = [
     "BINARY_PROBE_BYTES",
@@ -71,8 +71,7 @@ class FileChanged(OSError):
     """The file was modified on disk after it was read; nothing was written."""
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFile:
+class SourceFile(NamedTuple):
     """A decoded file and everything needed to write it back the same way."""
 
     path: Path

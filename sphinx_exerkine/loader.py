@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
 from . import __version__, cachedir
@@ -19,8 +19,7 @@ YEAR_RANGE = (1800, 2100)
 BUILTIN = "builtin"
 
 
-@dataclass(frozen=True, slots=True)
-class GlossaryProblem:
+class GlossaryProblem(NamedTuple):
     """One problem in a glossary file."""
 
     path: str

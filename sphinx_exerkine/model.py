@@ -6,27 +6,18 @@ and :meth:`Concept.to_dict` gives that plain data back (used by export and round
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from typing import Iterator
+from dataclasses import dataclass, field
+from typing import Iterator, NamedTuple
 
 from .schema import RELATIONS, UNITS
 
 
-def _positional_pickle(cls):
-    """Pickle a frozen record as its class and field values: unpickling a large glossary from the cache
-    then costs one constructor call per record instead of dataclasses' generic state restore."""
-    names = tuple(f.name for f in fields(cls))
-
-    def __reduce__(self):
-        return cls, tuple(getattr(self, name) for name in names)
-
-    cls.__reduce__ = __reduce__
-    return cls
+# The records of a concept are named tuples: immutable, compared and hashed by value, pickled as their
+# values, and made far faster than frozen dataclasses (whose methods are compiled from source each time
+# the module is imported, a noticeable share of a short run).
 
 
-@_positional_pickle
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     #: the glossary file
     path: str
     #: 1-based line of the entry
@@ -34,9 +25,7 @@ class Location:
     column: int = 1
 
 
-@_positional_pickle
-@dataclass(frozen=True, slots=True)
-class Range:
+class Range(NamedTuple):
     min: float
     max: float
     #: canonical unit (see :data:`sphinx_exerkine.schema.UNITS`)
@@ -55,9 +44,7 @@ class Range:
         return data
 
 
-@_positional_pickle
-@dataclass(frozen=True, slots=True)
-class Coined:
+class Coined(NamedTuple):
     year: int
     by: str | None = None
     source: str | None = None
@@ -70,9 +57,7 @@ class Coined:
         return data
 
 
-@_positional_pickle
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(NamedTuple):
     #: tissue ids from :data:`sphinx_exerkine.schema.TISSUES`
     tissues: tuple[str, ...]
     #: true when the concept comes from these tissues only
@@ -89,9 +74,7 @@ class Origin:
         return data
 
 
-@_positional_pickle
-@dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(NamedTuple):
     id: str
     source: str | None = None
 
@@ -99,9 +82,7 @@ class Relation:
         return {"id": self.id, "source": self.source} if self.source else self.id
 
 
-@_positional_pickle
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(NamedTuple):
     size: Range | None = None
     length: Range | None = None
     coined: Coined | None = None
@@ -129,9 +110,7 @@ class Facts:
         return data
 
 
-@_positional_pickle
-@dataclass(frozen=True, slots=True)
-class HistoricalDefinition:
+class HistoricalDefinition(NamedTuple):
     year: int
     by: str | None = None
     ja: str | None = None
@@ -145,9 +124,7 @@ class HistoricalDefinition:
         return data
 
 
-@_positional_pickle
-@dataclass(frozen=True, slots=True)
-class Misconception:
+class Misconception(NamedTuple):
     ja: str
     en: str
     why: str
@@ -159,9 +136,7 @@ class Misconception:
         return data
 
 
-@_positional_pickle
-@dataclass(frozen=True, slots=True)
-class JaForms:
+class JaForms(NamedTuple):
     term: str
     reading: str
     variants: tuple[str, ...] = ()
@@ -176,9 +151,7 @@ class JaForms:
         return data
 
 
-@_positional_pickle
-@dataclass(frozen=True, slots=True)
-class EnForms:
+class EnForms(NamedTuple):
     term: str
     #: None means "term + s"
     plural: str | None = None
@@ -202,15 +175,13 @@ class EnForms:
         return data
 
 
-@_positional_pickle
-@dataclass(frozen=True, slots=True)
-class Concept:
+class Concept(NamedTuple):
     id: str
     ja: JaForms
     en: EnForms
     definition_ja: str
     definition_en: str
-    facts: Facts = field(default_factory=Facts)
+    facts: Facts = Facts()
     history: tuple[HistoricalDefinition, ...] = ()
     misconceptions: tuple[Misconception, ...] = ()
     sources: tuple[str, ...] = ()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # ----------------------------------------------------------------------------- whole-text, same length
 
@@ -79,8 +79,7 @@ def is_halfwidth_katakana(ch: str) -> bool:
     return "\uff66" <= ch <= "\uff9d"
 
 
-@dataclass(frozen=True, slots=True)
-class Normalized:
+class Normalized(NamedTuple):
     """A normalized string; ``starts[i]``/``ends[i]`` give the original span of character ``i``."""
 
     text: str

@@ -11,8 +11,8 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import PurePath
+from types import MappingProxyType
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -49,8 +49,7 @@ class RuleMeta(NamedTuple):
     help_uri: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(NamedTuple):
     """Counts over one run, for the last line of text output and the JSON ``summary`` object."""
 
     #: files read and checked (files that could not be read are not included)
@@ -58,7 +57,7 @@ class Summary:
     #: findings reported (in ``--fix`` mode: those that remain after fixing)
     findings: int
     #: findings reported, per rule id
-    by_rule: Mapping[str, int] = field(default_factory=dict)
+    by_rule: Mapping[str, int] = MappingProxyType({})
     #: reported findings with a safe fix
     fixable: int = 0
     #: reported findings whose fix is unsafe

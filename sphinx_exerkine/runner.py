@@ -10,7 +10,7 @@ import hashlib
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from . import __version__
 from .config import DEFAULT_EXCLUDE, Config
@@ -33,8 +33,7 @@ class FileResult:
     diff: str = ""
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     fix: bool = False
     diff: bool = False
     unsafe_fixes: bool = False
