@@ -7,8 +7,7 @@ every check.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .config import Config
 from .contradictions import check as check_contradictions
@@ -20,8 +19,7 @@ from .readers import Document
 from .readers.detect import read
 
 
-@dataclass
-class Context:
+class Context(NamedTuple):
     """What a check may look at besides the document."""
 
     glossary: Glossary

@@ -6,7 +6,7 @@ in the documentation, so the two can never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 #: Kinds of values a field can hold.
 #:
@@ -62,8 +62,7 @@ RELATIONS = ("is_a", "part_of", "includes", "examples")
 ACYCLIC_RELATIONS = ("is_a", "part_of")
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One key of a mapping in the glossary schema."""
 
     #: the YAML key
@@ -77,7 +76,7 @@ class Field:
     #: for ``list``: the kind of each item
     item: str | None = None
     #: for ``map`` (or a ``list`` of ``map``): the nested fields
-    fields: tuple["Field", ...] = field(default=())
+    fields: tuple["Field", ...] = ()
     #: an example value for the reference, written as YAML flow text
     example: str = ""
 
