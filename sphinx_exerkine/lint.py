@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 from .config import Config
 from .contradictions import check as check_contradictions
 from .finding import Finding, Fix
-from .matcher import Match, Matcher
+from .matcher import PREFERRED_KINDS, Match, Matcher
 from .model import Glossary
 from .positions import LineIndex
 from .readers import Document
@@ -53,9 +53,8 @@ def check_term_variants(doc: Document, matches: list[Match], ctx: Context) -> It
 
         yield from catalogue_variants(doc, ctx)
         return
-    for m in matches:
-        if not m.is_variant or m.expected is None:
-            continue
+    # most matches are terms spelt right: passed over in one comprehension (``Match.is_variant`` inlined)
+    for m in [m for m in matches if m.kind not in PREFERRED_KINDS and m.expected is not None]:
         concept = ctx.glossary[m.concept]
         what = "listed variant" if m.kind == "variant" else m.detail or m.kind
         message = f"'{m.found}' is a variant of '{m.expected}' ({what}; {concept.id})"
