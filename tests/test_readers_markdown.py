@@ -439,6 +439,28 @@ def test_dispatching_parse_gives_markdown_its_tokens(text: str) -> None:
     assert _token_fields(_tokenize(_parser(), text)) == _token_fields(_UNDISPATCHED_PARSER.parse(text))
 
 
+_LIST_LINE_STARTS = ["- ", "* ", "+ ", "-  ", "-     ", " - ", "   - ", "    - ", "  ", "   ", "", "-\t", "1. ", "> "]
+_LIST_LINE_BODIES = ["テキスト", "**太字**: 説明", "[手順](u)", "a-b-c", "- x", "* * *", "--", "```", "", "#", "+"]
+_LIST_LINES = st.builds(str.__add__, st.sampled_from(_LIST_LINE_STARTS), st.sampled_from(_LIST_LINE_BODIES))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(_LIST_LINES, st.just(""), st.just("段落")), max_size=12).map("\n".join))
+def test_quick_list_rule_gives_markdown_its_tokens(text: str) -> None:
+    """Lists of one-line items, with every way to go on or end that they have, give markdown-it's tokens."""
+    assert _token_fields(_tokenize(_parser(), text)) == _token_fields(_UNDISPATCHED_PARSER.parse(text))
+
+
+_HEADING_PIECES = ["#", "##", "#######", " ", "\t", "見出し", "a#", "\\#", "\u3000", "  ", "#\t", "\n", "\n\n", "> ", "- "]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_HEADING_PIECES), max_size=16).map("".join))
+def test_quick_heading_rule_gives_markdown_its_tokens(text: str) -> None:
+    """ATX headings, with or without closing marks, give markdown-it's tokens (the title included)."""
+    assert _token_fields(_tokenize(_parser(), text)) == _token_fields(_UNDISPATCHED_PARSER.parse(text))
+
+
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from([" ", "\t", "\n", "a", "-", "  ", "\n\n", " \t", "x\n", "\u3000"]), max_size=20).map("".join))
 def test_line_state_markers_are_markdown_its(text: str) -> None:

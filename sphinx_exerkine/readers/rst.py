@@ -91,6 +91,16 @@ def _text_column(line: str, column: int) -> int:
     return column
 
 
+def _may_start_construct(line: str, column: int) -> bool:
+    """Whether the text at ``column`` of ``line`` may start another construct than a paragraph."""
+    # every construct starts with an ASCII character, a bullet or a digit: a line of prose (Japanese
+    # above all) is ruled out by one look instead of the regex's eleven failing alternatives
+    first = line[column]
+    if first < "\x80" or first in _NON_ASCII_BULLETS or first.isdecimal():
+        return _BODY.match(line, column) is not None
+    return False
+
+
 def _directive_kind(name: str) -> str:
     name = name.lower()
     if name in _CODE_DIRECTIVES or name.startswith("auto"):
@@ -210,8 +220,7 @@ class _Scanner:
     def _construct(self, i: int, end: int, indent: int, column: int) -> int:
         """Scan the construct starting at ``column`` of line ``i``; return the line after it."""
         line = self.lines[i]
-        # every construct starts with an ASCII character, a bullet or a digit: a line of prose (Japanese
-        # above all) is ruled out by one look instead of the regex's eleven failing alternatives
+        # as in _may_start_construct: one look at the first character before the regex
         first = line[column]
         match = None
         if first < "\x80" or first in _NON_ASCII_BULLETS or first.isdecimal():
@@ -268,18 +277,35 @@ class _Scanner:
         return following is not None and following.lastgroup == "enumerator"
 
     def _list_item(self, i: int, end: int, indent: int, column: int, content: int) -> int:
-        self._mask(i, column, content)
-        text = _text_column(self.lines[i], content)
-        if text >= 0:
-            inner = indent + content - column
+        line = self.lines[i]
+        start = self.starts[i]
+        self.masks.append((start + column, start + content))
+        # the text mostly starts right after the white space of the marker
+        if content < len(line) and not line[content].isspace():
+            text = content
+        else:
+            text = _text_column(line, content)
+            if text < 0:
+                return self._first_known_body(i, end, indent, content)
+        inner = indent + content - column
+        # the item mostly ends on its line, the next being less indented
+        following = i + 1
+        if following >= end or 0 <= self.indents[following] < inner:
+            stop = following
+            if not _may_start_construct(line, text):
+                # a one-line item of text (a table cell above all): what _text makes of it, at once
+                self.prose.append((start + text, start + len(line)))
+                last = line.rstrip()
+                if last.endswith("::"):
+                    self._mask(i, len(last) - 2, len(last))
+                return stop
+        else:
             stop = self._known_indented(i, end, inner)
-            # what parse(i, stop, inner, content) does, without finding the text column again: most
-            # items (table cells above all) are a single line
-            after = self._construct(i, stop, inner, text)
-            if after < stop:
-                self.parse(after, stop, inner, None)
-            return stop
-        return self._first_known_body(i, end, indent, content)
+        # what parse(i, stop, inner, content) does, without finding the text column again
+        after = self._construct(i, stop, inner, text)
+        if after < stop:
+            self.parse(after, stop, inner, None)
+        return stop
 
     def _first_known_body(self, i: int, end: int, indent: int, content: int) -> int:
         """A body whose first line starts at ``content`` and whose other lines set their own indent."""
