@@ -9,12 +9,12 @@ an offset into the original text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 MASK = "\0"
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     """Findings of ``rules`` (all rules when empty) on lines ``first_line..last_line`` are dropped."""
 
     #: 1-based first line covered
@@ -28,8 +28,7 @@ class Suppression:
         return self.first_line <= line <= self.last_line and (not self.rules or rule in self.rules)
 
 
-@dataclass(frozen=True, slots=True)
-class PoMessage:
+class PoMessage(NamedTuple):
     """One translatable unit of a PO/XLIFF file, with spans into the original text."""
 
     #: 1-based line of the entry's first line (comments included)

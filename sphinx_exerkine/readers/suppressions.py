@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sphinx_exerkine.readers import Suppression
 
@@ -30,8 +30,7 @@ _RULE_SEPARATOR = re.compile(r"[\s,]+")
 _ALL = "*"
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(NamedTuple):
     action: str
     rules: frozenset[str]
 
