@@ -147,16 +147,22 @@ def prefix_distances(term: str, text: str, limit: float = float("inf")) -> list[
     """``result[j]`` = weighted edit distance between ``term`` and ``text[:j]`` (OSA transpositions).
 
     None when no prefix of ``text`` can be within ``limit`` (the computation stops as soon as a whole row
-    of the table exceeds it). The inner loop keeps the left and diagonal cells in variables and looks the
-    text's costs up once: this runs for every candidate term of every unknown katakana word."""
-    text_costs = [indel_cost(ch) for ch in text]
-    prev = [0.0] * (len(text) + 1)
-    total = 0.0
-    for j, cost in enumerate(text_costs, 1):
-        total += cost
-        prev[j] = total
+    of the table exceeds it)."""
+    return _prefix_table(term, _text_costs(text), limit)
+
+
+def _text_costs(text: str) -> tuple[list[tuple[str, float]], list[float]]:
+    """The characters of ``text`` with the cost of inserting or deleting each, and the first row of the
+    distance table (:func:`prefix_distances`): worked out once for all the terms compared with a text."""
+    pairs = [(ch, indel_cost(ch)) for ch in text]
+    return pairs, [0.0, *accumulate(cost for _, cost in pairs)]
+
+
+def _prefix_table(term: str, costs: tuple[list[tuple[str, float]], list[float]], limit: float) -> list[float] | None:
+    """:func:`prefix_distances` with the text given by :func:`_text_costs`. The inner loop keeps the left
+    and diagonal cells in variables: this runs for every candidate term of every unknown katakana word."""
+    pairs, prev = costs
     prev2: list[float] | None = None
-    pairs = list(zip(text, text_costs))
     before = None  # the term's previous character
     for a in term:
         cost_a = indel_cost(a)
@@ -304,8 +310,6 @@ class Matcher:
         ]
         bigrams: dict[str, list[int]] = {}
         self._term_grams: list[int] = []
-        self._term_ends = [(_skeleton(f[:4])[:2], _skeleton(f[-4:][::-1])[:2]) for f, _ in self.kata_terms]
-        self._term_gram_sets = [frozenset(_skeleton_bigrams(f)) for f, _ in self.kata_terms]
         for index, (form, _) in enumerate(self.kata_terms):
             grams = _skeleton_bigrams(form)
             self._term_grams.append(len(grams))
@@ -383,8 +387,8 @@ class Matcher:
         self._mixed_edges = {form: (form[0].isascii(), form[-1].isascii(), bool(_KANJI.match(form[0])),
                                     bool(_KANJI.match(form[-1]))) for form in self.mixed}
         self._run_cache: dict[str, tuple[tuple[_RunHit, tuple | None], ...]] = {}
-        self._classes: dict[int, tuple[frozenset[str], int]] = {}
-        self._limits: list[tuple[float, int, float, int]] = []
+        self._near_terms: list[tuple | None] = []
+        self._near_cache: dict[str, list[tuple[int, list[tuple[float, int, int]]]]] = {}
         self._least_shared: list[float] = []
         self._latin_cache: dict[str, tuple[str, _Form, str] | None] = {}
 
@@ -411,8 +415,8 @@ class Matcher:
         state = dict(self.__dict__)
         state["glossary"] = None  # the caller has it already
         state["_run_cache"] = {}
-        state["_classes"] = {}
-        state["_limits"] = []
+        state["_near_terms"] = []
+        state["_near_cache"] = {}
         state["_least_shared"] = []
         state["_latin_cache"] = {}
         state["_latin_flags"] = {}
@@ -912,49 +916,19 @@ class Matcher:
         gap = text[g0:g1]
         if len(gap) < 3 or gap in self.known or fold_word(gap) in self.known:
             return None
-        shared: Counter[int] = Counter()
-        for gram in _skeleton_bigrams(gap):
-            shared.update(self._bigrams.get(gram, ()))
-        limits = self._limits or self._compute_limits()
+        candidates = self._near_cache.get(gap)
+        if candidates is None:
+            candidates = self._near_cache[gap] = self._near_candidates(gap)
         best: tuple[tuple[float, int, bool], int, int, _Form, str] | None = None
-        gap_head, gap_tail = _skeleton(gap[:4])[:2], _skeleton(gap[-4:][::-1])[:2]
-        gap_sk = _skeleton(gap)
-        windows: dict[tuple[int, int], frozenset[str]] = {}
-        class_windows = (_class_windows(gap), _class_windows(gap[::-1]))
-        size = len(gap)
-        # most terms share a common ending (-カイン, -ソーム) with the gap and nothing more: one pass in
-        # a comprehension drops them before anything else is looked at
-        least_shared = self._least_shared
-        for index in [index for index, count in shared.items() if count >= least_shared[index]]:
-            limit, edits, _, least_size = limits[index]
-            if size < least_size:
-                continue
+        for index, options in candidates:
             form, info = self.kata_terms[index]
-            # the term at the start of the gap (the rest after it) or at its end (the rest before it)
-            # one edit cannot change both of the first two (last two) letters: a cheap test first
-            # and the term's bigrams must be found where it would stand: at the start or at the end
-            head, tail = self._term_ends[index]
-            grams = self._term_gram_sets[index]
-            need = len(grams) - 2 * edits
-            reach = len(grams) + 2 + edits
-            forward = backward = None
-            classes, core = self._term_classes(index, form)
-            if (_agree(head, gap_head) and len(grams & _window_grams(gap_sk, 0, reach, windows)) >= need
-                    and _missing_classes(classes, core + edits, class_windows[0]) <= limit):
-                forward = prefix_distances(form, gap, limit)
-            if (_agree(tail, gap_tail) and len(grams & _window_grams(gap_sk, 1, reach, windows)) >= need
-                    and _missing_classes(classes, core + edits, class_windows[1]) <= limit):
-                backward = prefix_distances(form[::-1], gap[::-1], limit)
-            options = [(forward[j], 0, j) for j in range(1, len(gap) + 1)] if forward else []
-            if backward:
-                options += [(backward[k], len(gap) - k, len(gap)) for k in range(1, len(gap))]
             # the gap holds this form spelt right (a chunk of a mixed form: 臓器間[クロストーク]マーカー):
             # no near miss of the same form around it
-            if any(dist == 0 and j - i >= 3 and self._rest_is_word(gap[:i], run, norm, g0)
+            if any(dist == 0 and self._rest_is_word(gap[:i], run, norm, g0)
                    and self._rest_is_word(gap[j:], run, norm, g0 + j) for dist, i, j in options):
                 continue
             for dist, i, j in options:
-                if dist == 0 or dist > limit or j - i < 3:
+                if dist == 0:
                     continue
                 # the closest wins; then the longest; then a whole term before a chunk of a mixed form
                 rank = (dist, i - j, info.kind == "part")
@@ -976,31 +950,86 @@ class Matcher:
             detail = ", ".join(sorted(normalize_kana(original).changes))
         return _RunHit(g0 + i, g0 + j, info.concept, kind, info.lang, form, detail)
 
-    def _compute_limits(self) -> list[tuple[float, int, float, int]]:
-        """For each katakana term: how far a near miss may be, in how many full-cost edits, how many of
-        the term's skeleton bigrams a near miss still shares, and how long it is at least."""
-        limits = []
-        for index, (form, info) in enumerate(self.kata_terms):
-            limit = kana_threshold(len(form))
-            if info.kind == "part" and len(form) == 3:
-                limit = CHEAP  # a short chunk: its mixed form around it is checked later
-            if limit < 0:
-                limits.append((limit, 0, float("inf"), 0))
+    def _near_candidates(self, gap: str) -> list[tuple[int, list[tuple[float, int, int]]]]:
+        """The katakana terms that a stretch of at least three characters at the start or at the end of
+        ``gap`` is within their limit of (spelt right included), in the glossary's order, each with those
+        stretches as (distance, start, end): what a near miss in ``gap`` depends on besides the text around
+        it (the same gap turns up in many runs)."""
+        shared: Counter[int] = Counter()
+        for gram in _skeleton_bigrams(gap):
+            shared.update(self._bigrams.get(gram, ()))
+        least_shared = self._least_shared or self._compute_least_shared()
+        near_terms = self._near_terms
+        gap_head, gap_tail = _skeleton(gap[:4])[:2], _skeleton(gap[-4:][::-1])[:2]
+        gap_sk = _skeleton(gap)
+        windows: dict[tuple[int, int], frozenset[str]] = {}
+        head_classes, tail_classes = _class_windows(gap), _class_windows(gap[::-1])
+        size = len(gap)
+        gap_costs = reversed_costs = None
+        found = []
+        # most terms share a common ending (-カイン, -ソーム) with the gap and nothing more: one pass in
+        # a comprehension drops them before anything else is looked at
+        for index in sorted([index for index, count in shared.items() if count >= least_shared[index]]):
+            entry = near_terms[index] or self._near_term(index)
+            limit, least_size, need, reach, letters, classes, grams, head, tail = entry
+            if size < least_size:
                 continue
-            # each full-cost edit destroys at most two bigrams of the term's skeleton, and the gap must be
-            # long enough to hold the term less the characters its edits may delete
-            edits = int(limit + 1e-9)
-            limits.append((limit, edits, self._term_grams[index] - 2 * edits, len(form) - edits - form.count("ー")))
-        self._limits = limits
-        self._least_shared = [least for _, _, least, _ in limits]
-        return limits
-
-    def _term_classes(self, index: int, form: str) -> tuple[frozenset[str], int]:
-        """:func:`_classes_of` the term, computed once."""
-        found = self._classes.get(index)
-        if found is None:
-            found = self._classes[index] = _classes_of(form)
+            # the term at the start of the gap (the rest after it) or at its end (the rest before it);
+            # cheap tests first: too many of the term's letters missing from where it would stand (the
+            # most selective), the first two (last two) letters, which one edit cannot both change, and
+            # the term's bigrams
+            options = []
+            if (_missing_classes(classes, letters, head_classes) <= limit and _agree(head, gap_head)
+                    and len(grams & _window_grams(gap_sk, 0, reach, windows)) >= need):
+                gap_costs = gap_costs or _text_costs(gap)
+                forward = _prefix_table(self.kata_terms[index][0], gap_costs, limit)
+                if forward is not None:
+                    options += [(forward[j], 0, j) for j in range(3, size + 1) if forward[j] <= limit]
+            if (_missing_classes(classes, letters, tail_classes) <= limit and _agree(tail, gap_tail)
+                    and len(grams & _window_grams(gap_sk, 1, reach, windows)) >= need):
+                reversed_costs = reversed_costs or _text_costs(gap[::-1])
+                backward = _prefix_table(self.kata_terms[index][0][::-1], reversed_costs, limit)
+                if backward is not None:
+                    options += [(backward[k], size - k, size) for k in range(3, size) if backward[k] <= limit]
+            if options:
+                found.append((index, options))
         return found
+
+    def _near_limit(self, index: int) -> float:
+        """How far a near miss of the ``index``-th katakana term may be."""
+        form, info = self.kata_terms[index]
+        if info.kind == "part" and len(form) == 3:
+            return CHEAP  # a short chunk: its mixed form around it is checked later
+        return kana_threshold(len(form))
+
+    def _compute_least_shared(self) -> list[float]:
+        """For each katakana term: how many of its skeleton bigrams a near miss still shares (each full-cost
+        edit destroys at most two), worked out on first use rather than stored in the cached matcher."""
+        least = []
+        for index, grams in enumerate(self._term_grams):
+            limit = self._near_limit(index)
+            least.append(grams - 2 * int(limit + 1e-9) if limit >= 0 else float("inf"))
+        self._least_shared = least
+        self._near_terms = [None] * len(least)
+        return least
+
+    def _near_term(self, index: int) -> tuple:
+        """What the near-miss search tests the ``index``-th katakana term by, worked out the first time the
+        term shares enough bigrams with a gap (a few thousand terms of a large glossary ever do): how far a
+        near miss may be; how long the gap must be at least (the term less the characters its full-cost
+        edits may delete); how many skeleton bigrams a near miss shares, and within how many letters of the
+        gap's end; how many letters of the gap a prefix aligned with the term holds at most and the term's
+        letter classes (:func:`_classes_of`); the first two and last two letters of its skeleton."""
+        form = self.kata_terms[index][0]
+        limit = self._near_limit(index)
+        edits = int(limit + 1e-9)
+        grams = frozenset(_skeleton_bigrams(form))
+        classes, core = _classes_of(form)
+        head, tail = _skeleton(form[:4])[:2], _skeleton(form[-4:][::-1])[:2]
+        entry = (limit, len(form) - edits - form.count("ー"), self._least_shared[index], len(grams) + 2 + edits,
+                 core + edits, classes, grams, head, tail)
+        self._near_terms[index] = entry
+        return entry
 
     def _rest_is_word(self, rest: str, run: str, norm, at: int) -> bool:
         """What stands beside a near match inside a run must be a word of its own (or nothing)."""
@@ -1096,37 +1125,61 @@ def _letter_class(ch: str) -> str:
     return _base(ch).translate(_VISUAL_BASE)
 
 
+#: ``text.translate(_CLASSES)``: :func:`_letter_class` of every character, in one call (every other
+#: character is its own class)
+_CLASSES = str.maketrans({ch: _letter_class(ch) for ch in (*map(chr, _SMALL), *_VOICED, *map(chr, _VISUAL_BASE))})
+
+
 def _classes_of(term: str) -> tuple[frozenset[str], int]:
     """The classes of the term's letters that only a full-cost edit can remove (long-vowel marks and small
-    ッ left out: deleting them is cheap), and how many letters of the text a prefix aligned with the term
-    holds at most before insertions (every letter but the long-vowel marks: a ッ may stand for a ツ)."""
-    return frozenset(_letter_class(ch) for ch in term if ch not in "ーッ"), sum(ch != "ー" for ch in term)
+    ッ left out: deleting them is cheap), counted (:func:`_counted_class`), and how many letters of the
+    text a prefix aligned with the term holds at most before insertions (every letter but the long-vowel
+    marks: a ッ may stand for a ツ)."""
+    letters = term.replace("ー", "").replace("ッ", "").translate(_CLASSES)
+    if len(set(letters)) == len(letters):  # most terms: no class twice
+        classes = frozenset(letters)
+    else:
+        seen: dict[str, int] = {}
+        classes = frozenset(_counted_class(ch, seen) for ch in letters)
+    return classes, len(term) - term.count("ー")
+
+
+def _counted_class(ch: str, seen: dict[str, int]) -> str:
+    """The letter class of ``ch`` repeated as many times as the class has occurred so far (counted in
+    ``seen``): as a set, a word's items then count each class as often as it occurs (ソソーム: ン, ンン,
+    ム), and the difference of two such sets counts the letters one word lacks for the other."""
+    letter_class = ch.translate(_CLASSES)
+    seen[letter_class] = times = seen.get(letter_class, 0) + 1
+    return letter_class * times
 
 
 def _class_windows(text: str) -> list[frozenset[str]]:
-    """``result[k]``: the letter classes of the shortest prefix of ``text`` that holds ``k`` letters other
-    than long-vowel marks (the last item: all of ``text``).
+    """``result[k]``: the counted letter classes (:func:`_counted_class`) of the shortest prefix of
+    ``text`` that holds ``k`` letters other than long-vowel marks (the last item: all of ``text``).
 
-    A term can be within ``limit`` of a prefix of ``text`` only if at most ``limit`` of its letter classes
-    are missing from the prefix of that many letters plus the edits allowed: each missing class needs a
-    substitution or deletion of full cost (a swap of neighbours moves letters that are present). Long-vowel
-    marks are never counted; small ッ counts as ツ, since it may be substituted for one cheaply."""
+    A term can be within ``limit`` of a prefix of ``text`` only if at most ``limit`` of its letters find
+    no letter of their class in the prefix of that many letters plus the edits allowed: each such letter
+    needs a substitution or deletion of full cost (a swap of neighbours moves letters that are present,
+    and a letter of the text stands for one letter of the term at most). Long-vowel marks are never
+    counted; small ッ counts as ツ, since it may be substituted for one cheaply."""
     windows = [frozenset()]
-    seen: set[str] = set()
+    found: list[str] = []
+    seen: dict[str, int] = {}
     for ch in text:
         if ch == "ー":
             continue
-        seen.add(_letter_class(ch))
+        found.append(_counted_class(ch, seen))
         if ch != "ッ":
-            windows.append(frozenset(seen))
-    windows[-1] = frozenset(seen)
+            windows.append(frozenset(found))
+    windows[-1] = frozenset(found)
     return windows
 
 
 def _missing_classes(classes: frozenset[str], letters: int, windows: list[frozenset[str]]) -> int:
-    """How many of a term's letter ``classes`` (:func:`_classes_of`) are missing from the prefix
-    of the text that holds ``letters`` letters (the term's own plus the edits allowed; ``windows`` from
-    :func:`_class_windows`): a lower bound of the term's distance to any prefix of the text."""
+    """How many of a term's letters (``classes`` from :func:`_classes_of`) find no letter of their class
+    in the prefix of the text that holds ``letters`` letters (the term's own plus the edits allowed;
+    ``windows`` from :func:`_class_windows`): a lower bound of the term's distance to any prefix of the
+    text."""
     return len(classes - windows[min(letters, len(windows) - 1)])
 
 
