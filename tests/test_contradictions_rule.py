@@ -498,6 +498,47 @@ def test_the_quick_topic_test_looks_far_enough():
         assert claims_ja.may_state(masked, 0, len("エクソソーム")), word
 
 
+def test_the_quick_topic_test_knows_every_word_after_no():
+    """「Xの…」 is told from the character after 「の」: every marker word that starts with 「の」 goes on
+    with a character of :data:`_AFTER_NO`."""
+    import re
+
+    from sphinx_exerkine.contradictions import claims_ja
+
+    parser = getattr(re, "_parser", None)
+    if parser is None:  # pragma: no cover - Python < 3.11
+        import sre_parse as parser
+    constants = parser  # (the parser module holds the opcode names)
+
+    def strings(items) -> set[str]:
+        """Every string the (finite) parsed pattern ``items`` matches."""
+        out = {""}
+        for op, av in items:
+            if op is constants.LITERAL:
+                choices = {chr(av)}
+            elif op is constants.IN:
+                choices = {chr(v) for o, v in av if o is constants.LITERAL}
+                assert len(choices) == len(av)
+            elif op is constants.SUBPATTERN:
+                choices = strings(av[-1])
+            elif op is constants.BRANCH:
+                choices = set().union(*(strings(branch) for branch in av[1]))
+            elif op is constants.MAX_REPEAT and av[:2] == (0, 1):
+                choices = strings(av[2]) | {""}
+            else:
+                raise AssertionError(f"unexpected {op}")
+            out = {a + b for a in out for b in choices}
+        return out
+
+    words = strings(parser.parse(claims_ja._MARKER_WORDS))
+    assert "の大きさは" in words and "の定義とは" in words
+    assert {w[1] for w in words if w.startswith("の")} == claims_ja._AFTER_NO
+    masked = "エクソソームの大\0きさは小胞である。"
+    assert claims_ja.may_state(masked, 0, len("エクソソーム"))
+    assert claims_ja.may_state("エクソソームの\0大きさは。", 0, len("エクソソーム"))
+    assert not claims_ja.may_state("エクソソームの性質を調べた。", 0, len("エクソソーム"))
+
+
 def test_rst_positions_and_suppression_comments(linter):
     text = (
         "エクソソーム\n"

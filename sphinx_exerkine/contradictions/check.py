@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from operator import attrgetter
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Collection, Iterable, Iterator
 
 from ..finding import Finding
 from ..matcher import Match
@@ -52,13 +52,13 @@ def check(doc: Document, matches: list[Match], ctx: Context) -> Iterator[Finding
     seen: set[tuple[int, int, str]] = set()
     covered_to = -1
     cues: Cues | None = None
-    for m in ordered:
+    for i, m in enumerate(ordered):
         if m.start < covered_to or m.concept not in relevant or not _may_state(masked, m):
             continue
         start, end = sentence_bounds(masked, m.start)
         covered_to = end
         cues = cues or _cues(ctx)
-        if _quiet(masked, start, end, ordered, starts, kb, cues):
+        if _quiet(masked, start, end, ordered, starts, i, kb, cues):
             continue
         sentence = make_sentence(masked, start, end)
         for finding in _check_sentence(doc, sentence, _occurrences(sentence, ordered, starts), ordered, starts,
@@ -72,28 +72,31 @@ def check(doc: Document, matches: list[Match], ctx: Context) -> Iterator[Finding
 _START = attrgetter("start")
 
 
-def _quiet(masked: str, start: int, end: int, ordered: list[Match], starts: list[int], kb: Knowledge,
+def _quiet(masked: str, start: int, end: int, ordered: list[Match], starts: list[int], i: int, kb: Knowledge,
            cues: Cues) -> bool:
     """Whether no claim in the sentence ``masked[start:end]`` can contradict the glossary, so that it need not
     be read: it holds nothing a claim about one of its terms needs to contradict that term (:mod:`.cues`), no
     term of the hierarchy is followed by the words that would make it a kind or a part of another one, and it
     is not a term alone on its line (defined by the next one); or it is a question or a refutation. Most
-    sentences that mention a term are quiet, and telling so costs less than reading them."""
-    first = bisect_left(starts, start)
-    stop = bisect_left(starts, end, first)
+    sentences that mention a term are quiet, and telling so costs less than reading them. ``ordered[i]`` is a
+    match in the sentence."""
+    first = bisect_left(starts, start, 0, i)
+    stop = bisect_left(starts, end, i + 1)
     if stop == first + 1:  # the commonest case, one term, told without building lists
         occurrences = ordered[first:stop]
         if occurrences[0].end > end or occurrences[0].concept not in kb.relevant:
             return True
-        concepts = {occurrences[0].concept}
+        key: str | frozenset[str] = occurrences[0].concept
+        concepts: Collection[str] = (key,)
     else:
         occurrences = [m for m in ordered[first:stop] if m.end <= end]
         concepts = {m.concept for m in occurrences if m.concept in kb.relevant}
         if not concepts:
             return True
+        key = frozenset(concepts)
     text = sentence_text(masked, start, end)
-    lang = "ja" if is_japanese(text) else "en"
-    if (cues.may_contradict(text, concepts, lang)
+    lang, contradicts = cues.read(text, concepts, key)
+    if (contradicts
             or len(concepts) > 1 and len(concepts & kb.linked) > 1
             and _may_relate(masked, start, end, text, lang, occurrences, kb)
             or len(occurrences) == 1 and _may_be_alone(masked, start, end, text, occurrences[0])):
@@ -131,40 +134,47 @@ def _may_be_heading(masked: str, m: Match) -> bool:
     """Whether the sentence of ``m`` may be its term alone (:func:`_is_heading`), judged from the raw text
     without knowing where the sentence starts: the last character before the term that is not blank is not
     a letter, and the rest of its line holds nothing but a parenthesis and a mark."""
-    k = m.start - 1
-    while k >= 0 and masked[k] in " \t\r\u3000\0":
-        k -= 1
-    if k >= 0 and not _NOT_A_LETTER.match(masked[k]):
+    before = masked[max(0, m.start - 32):m.start].rstrip(_BLANK_OR_MASKED)
+    if before:
+        last = before[-1]
+    elif m.start <= 32:
+        last = ""  # nothing but blanks since the start of the text
+    else:  # a long run of masked characters: looked through one by one
+        k = m.start - 1
+        while k >= 0 and masked[k] in _BLANK_OR_MASKED:
+            k -= 1
+        last = masked[k] if k >= 0 else ""
+    if last and not _NOT_A_LETTER.match(last):
         return False
     return _HEADING_AFTER.match(masked, m.end) is not None
 
 
+_BLANK_OR_MASKED = " \t\r\u3000\0"
+
+
 def _may_state(masked: str, m: Match) -> bool:
     """Whether the sentence around ``m`` may say something about its term (cheap tests on the raw text:
-    most mentions of a term are not statements about it, and their sentences are never built)."""
+    most mentions of a term are not statements about it, and their sentences are never built): the term is
+    alone on its line, or :func:`.claims_ja.may_state` or (for a Latin term) :func:`.claims_en.may_state`
+    holds."""
     start, end = m.start, m.end
-    if _alone_on_its_line(masked, start, end) or claims_ja.may_state(masked, start, end):  # the commonest first
+    # A term on its own line (「注２） エクソソーム」), defined by the next one: the line holds at most _ROOM
+    # characters besides the term (the commonest reason, tested first and in line).
+    line_end = masked.find("\n", end, end + _ROOM + 1)
+    if line_end >= 0 or len(masked) - end <= _ROOM:
+        if line_end < 0:
+            line_end = len(masked)
+        line_start = masked.rfind("\n", max(0, start - _ROOM - 1), start) + 1
+        if (line_start > 0 or start <= _ROOM) and line_end - line_start <= end - start + _ROOM:
+            return True
+    if claims_ja.may_state(masked, start, end):
         return True
-    return (m.found[:1].isascii() and masked[end:end + 1].isascii()
+    return (m.found[0] <= "\x7f" and (end == len(masked) or masked[end] <= "\x7f")
             and claims_en.may_state(masked, start, end))
 
 
 #: how many characters a line may hold besides a term for the term to be alone on it
 _ROOM = 24
-
-
-def _alone_on_its_line(masked: str, start: int, end: int) -> bool:
-    """A term on its own line (「注２） エクソソーム」), defined by the next one: the line holds at most
-    :data:`_ROOM` characters besides the term at ``[start, end)``."""
-    line_end = masked.find("\n", end, end + _ROOM + 1)
-    if line_end < 0:
-        if len(masked) - end > _ROOM:
-            return False
-        line_end = len(masked)
-    line_start = masked.rfind("\n", max(0, start - _ROOM - 1), start) + 1
-    if line_start == 0 and start > _ROOM:
-        return False
-    return line_end - line_start <= end - start + _ROOM
 
 
 def clear_caches() -> None:

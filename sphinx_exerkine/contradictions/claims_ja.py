@@ -22,10 +22,13 @@ from .vocabulary import (COINAGE_STRONG, COINAGE_WEAK, JA_EXCLUSIVE, JA_NOT_ONLY
                          LOCAL_FIRST, SYNONYMS, WORD_REFERENCE, YEAR_DIGITS, YEAR_JA, canonical, ja_tissues)
 
 _PAREN = lazy(r"\s*[（(][^（()）]{0,80}[）)]")
+_DEFINITION = "定義"
+#: what 「Xの…は」 may name about a term and still make it the topic
+_MEASURES = ("大きさ", "直径", "サイズ", "粒径", "長さ", "鎖長", "塩基長", "中身", "内容物", "機能", "役割", "起源", "正体")
 #: the words that make a term a topic or a subject, as they follow it (after :data:`_MARKER_LEAD`)
 _MARKER_WORDS = (
-    r"(?:(?P<toha>とは|って|の定義(?:は|とは))"
-    r"|(?P<measure>の(?:大きさ|直径|サイズ|粒径|長さ|鎖長|塩基長|中身|内容物|機能|役割|起源|正体)(?:は|が))"
+    r"(?:(?P<toha>とは|って|の" + _DEFINITION + r"(?:は|とは))"
+    r"|(?P<measure>の(?:" + "|".join(_MEASURES) + r")(?:は|が))"
     r"|(?P<word>という(?:言葉|用語|語|名称|呼称|呼び名|名前|造語|概念))(?:は|が|も|を|の|自体は)?"
     r"|(?P<ha>は)|(?P<ga>が)|(?P<mo>も)|(?P<colon>[：:]))"
 )
@@ -34,6 +37,8 @@ _MARKER_LEAD = r"[」』\"”]?\s*"
 _MARKER = lazy(_MARKER_LEAD + _MARKER_WORDS)
 #: the longest match of :data:`_MARKER_WORDS` (「という呼び名自体は」), checked by the tests
 MARKER_REACH = 9
+#: the characters that may follow 「の」 in one of :data:`_MARKER_WORDS` (checked by the tests)
+_AFTER_NO = frozenset(word[0] for word in (_DEFINITION, *_MEASURES))
 _CLAUSE_PUNCT = frozenset("、。，．,「」『』（）()【】：:；;")
 _DEFINING_TAIL = lazy(r"のこと|を指す|を指し|の総称|と呼ば|と呼ぶ|と定義|をいう|を言う|のことを")
 
@@ -111,6 +116,10 @@ def _marker_word_after(masked: str, end: int) -> bool:
     commonest case, 「Xの…」): neither a parenthesis nor :data:`_MARKER_LEAD` can come first, so a marker
     is one of :data:`_MARKER_WORDS` right there, no longer than :data:`MARKER_REACH`. When none of those
     characters is masked or a line break, they alone tell."""
+    if masked[end] == "の":  # the commonest case by far: told from the next character when it is not masked
+        second = masked[end + 1:end + 2]
+        if second not in _AFTER_NO and second not in ("\0", "\n"):
+            return False
     head = masked[end:end + MARKER_REACH]
     if "\0" in head or "\n" in head:
         return _marker_after(masked, end)

@@ -14,15 +14,19 @@ defined by the next line: the checker tells those from the sentence's terms.
 from __future__ import annotations
 
 import re
+from typing import Collection
 
 from ..model import Facts, Glossary
 from . import claims_en, claims_ja
+from .claims import is_japanese
 from ..lazyre import alternation
 from .misconceptions import ProfileTable
 from .quantities import may_hold_quantity
 from .vocabulary import ORIGIN_MARKERS
 
 _QUANTITY, _ORIGIN, _EXCLUSIVE_ORIGIN, _COINAGE = 1, 2, 4, 8
+#: how many sentences :meth:`Cues.read` remembers (it forgets them all when it holds that many)
+MEMO_SIZE = 16384
 
 
 class Cues:
@@ -34,8 +38,23 @@ class Cues:
         self._kinds = {concept.id: _kinds(concept.facts) for concept in glossary}
         #: (concept, language) -> the words of its misconceptions (None when it has none)
         self._said: dict[tuple[str, str], re.Pattern | None] = {}
+        #: (sentence text, its concepts) -> what :meth:`read` says
+        self._memo: dict[tuple[str, str | frozenset[str]], tuple[str, bool]] = {}
 
-    def may_contradict(self, text: str, concepts: set[str], lang: str) -> bool:
+    def read(self, text: str, concepts: Collection[str], key: str | frozenset[str]) -> tuple[str, bool]:
+        """(language of the sentence ``text``, :meth:`may_contradict` for ``concepts``), where ``key`` is the
+        one concept or the frozen set of them. Documents repeat sentences (boilerplate, templates, a term
+        defined in the same words in every chapter), so the last :data:`MEMO_SIZE` answers are kept."""
+        memo = self._memo
+        found = memo.get((text, key))
+        if found is None:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            lang = "ja" if is_japanese(text) else "en"
+            found = memo[text, key] = (lang, self.may_contradict(text, concepts, lang))
+        return found
+
+    def may_contradict(self, text: str, concepts: Collection[str], lang: str) -> bool:
         """Whether the sentence ``text`` (written in ``lang``) holds what a claim about one of ``concepts``
         needs to contradict its facts or to repeat one of its misconceptions."""
         kinds = 0

@@ -75,6 +75,8 @@ def _soft_break(masked: str, nl: int) -> bool:
     """True when the line break at ``nl`` only wraps a long line inside a sentence."""
     if nl and masked[nl - 1] in _TERMINAL_CHARS:
         return False  # the line ends a sentence (the commonest case, told without reading the line)
+    if nl > 1 and masked[nl - 1] == "\n" and masked[nl - 2] in _TERMINAL_CHARS:
+        return False  # a blank line after a sentence's end (a new paragraph)
     if _MARKUP_LINE.match(masked, nl + 1):
         return False  # the next line starts with markup (told without reading the line before)
     line_start = masked.rfind("\n", 0, nl) + 1
@@ -117,6 +119,8 @@ def _is_hard(masked: str, m: re.Match) -> bool:
     return True
 
 
+#: the characters that always end a sentence (:func:`_is_hard` holds for a boundary that starts with one)
+_FULL_STOPS = frozenset("。．！？!?")
 #: any character that may end a sentence; the last one before a position is found in one C-level match
 _CANDIDATE = lazy(r"[。．！？!?\n.]")
 _LAST_CANDIDATE = lazy(r".*[。．！？!?\n.]", re.S)
@@ -131,12 +135,13 @@ def _previous_end(masked: str, pos: int) -> int:
             if last is None:
                 break
             k = last.end() - 1
-            if masked[k] == "\n":  # (the boundary is the line break itself)
+            ch = masked[k]
+            if ch == "\n":  # (the boundary is the line break itself)
                 if not _soft_break(masked, k):
                     return k + 1
             else:
                 m = _BOUNDARY.match(masked, k)
-                if m is not None and m.end() <= pos and _is_hard(masked, m):
+                if m is not None and m.end() <= pos and (ch in _FULL_STOPS or _is_hard(masked, m)):
                     return m.end()
             end = k
         if lo == 0:
@@ -153,12 +158,13 @@ def _next_end(masked: str, pos: int) -> int:
         if c is None:
             return limit
         k = c.start()
-        if masked[k] == "\n":
+        ch = masked[k]
+        if ch == "\n":
             if not _soft_break(masked, k):
                 return k
         else:
             m = _BOUNDARY.match(masked, k)
-            if m is not None and _is_hard(masked, m):
+            if m is not None and (ch in _FULL_STOPS or _is_hard(masked, m)):
                 return m.end()
         at = k + 1
 
