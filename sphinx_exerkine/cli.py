@@ -294,5 +294,5 @@ def run() -> None:
     os._exit(code)
 
 
-if __name__ == "__main__":
-    run()
+if __name__ == "__main__":  # python -m sphinx_exerkine.cli: a normal exit, so that profilers and coverage report
+    sys.exit(main())
