@@ -32,15 +32,13 @@ class Occurrence(NamedTuple):
         return self.match.concept
 
 
-@dataclass(frozen=True, slots=True)
-class QuantityClaim:
+class QuantityClaim(NamedTuple):
     quantity: Quantity
     #: ``size`` or ``length`` when a word near the number says which, else ""
     context: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class OriginClaim:
+class OriginClaim(NamedTuple):
     """"X comes from these tissues" (or, negated, "does not come from")."""
 
     tissues: tuple[str, ...]
@@ -50,8 +48,7 @@ class OriginClaim:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class RelationClaim:
+class RelationClaim(NamedTuple):
     """"X is a kind / a part of Y" (``below``) or "X includes Y" (``above``)."""
 
     other: str
@@ -63,8 +60,7 @@ class RelationClaim:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class CoinedClaim:
+class CoinedClaim(NamedTuple):
     """"The term X was coined in <year> (by <names>)"."""
 
     years: tuple[tuple[int, int, int], ...]
@@ -72,8 +68,7 @@ class CoinedClaim:
     names: tuple[tuple[str, int, int], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Content:
+class Content(NamedTuple):
     """What is said, as words: read from tokens, so only computed when a misconception could match."""
 
     #: content-word keys (see :mod:`.vocabulary`) -> the span of their first occurrence

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import Concept, Glossary
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(NamedTuple):
     """``child`` is below ``parent`` because of ``relation`` stated on ``owner`` (with its source)."""
 
     child: str

@@ -13,7 +13,6 @@ other organs) matches only a defining or exclusive statement that says all of it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..matcher import Match, Matcher
@@ -27,8 +26,7 @@ from .vocabulary import SYNONYMS, en_tissues, ja_tissues
 THRESHOLD = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     #: the concept whose entry lists the misconception
     owner: str
     #: the concept the misconception is about (its grammatical subject)
