@@ -11,7 +11,6 @@ import gc
 import hashlib
 import os
 import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,12 +56,23 @@ def load(name: str):
             gc.enable()
 
 
+def _new_file(directory: Path) -> tuple[int, str]:
+    """A new file of a random name in ``directory``, open for writing (``tempfile.mkstemp`` without
+    importing it: with ``shutil`` and the compression modules it brings, a noticeable part of a short run)."""
+    while True:
+        path = os.path.join(directory, f".tmp-{os.getpid()}-{os.urandom(6).hex()}")
+        try:
+            return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), path
+        except FileExistsError:
+            continue
+
+
 def store(name: str, obj) -> None:
     """Pickle ``obj`` under ``name`` atomically (a temporary file renamed into place)."""
     directory = cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-")
+        fd, tmp = _new_file(directory)
         try:
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -141,7 +141,12 @@ def _write_output(text: str, output: str | None) -> int:
 
 
 def _lint(args) -> int:
+    import gc
     from dataclasses import replace
+
+    # the imports, the glossary and the compiled matcher are hundreds of thousands of objects that live
+    # as long as the process: collecting the young generation every 700 allocations would only walk them
+    gc.set_threshold(20000, 20, 20)
 
     from .output import format_github, format_json, format_sarif, format_summary, format_text, summarize
     from .progress import Progress, progress_wanted
@@ -213,9 +218,8 @@ def _make_linter(glossary, config):
     # The glossary, the compiled matcher and the tokenizer live as long as the process: moved out of
     # the collector's sight, later collections no longer walk their hundreds of thousands of objects
     # (a fifth of the run time with a 10,000-concept glossary). The young generation is collected less
-    # often too: linting allocates many short-lived tuples that reference counting frees anyway.
+    # often too (see _lint): linting allocates many short-lived tuples that reference counting frees anyway.
     gc.freeze()
-    gc.set_threshold(20000, 20, 20)
     return linter
 
 

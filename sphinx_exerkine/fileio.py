@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
@@ -179,6 +178,8 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 
 def _replace_file(target: Path, payload: bytes, mode: int) -> None:
+    import tempfile  # only when writing: it imports shutil and the compression modules
+
     fd, tmp_name = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".exerkine-tmp"
     )

@@ -5,7 +5,6 @@ Everything here is pure: text in, text out. Reading and writing files is done by
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from .finding import Fix
@@ -80,6 +79,8 @@ def unified_diff(path: str, old: str, new: str, *, context: int = 3) -> str:
     breaks. A missing final newline is marked the way ``diff`` does. Returns ``""`` when the texts
     are equal.
     """
+    import difflib  # only for --diff
+
     if old == new:
         return ""
     diff = difflib.unified_diff(
