@@ -91,6 +91,10 @@ class Sample:
     max_rss_kib: int | None = None
     #: peak of the summed proportional set size of the process tree (KiB), sampled; multi-process cases
     tree_pss_kib: int | None = None
+    #: peak of the summed anonymous (private, not file-backed) resident memory of the process tree (KiB),
+    #: sampled: the resident set less mapped files such as the MeCab dictionary, whose pages the kernel
+    #: maps in amounts that depend on the page cache rather than on the process
+    private_kib: int | None = None
     #: killed after --timeout seconds
     timed_out: bool = False
 
@@ -148,6 +152,17 @@ def _pss_kib(pid: int) -> int:
     return 0
 
 
+def _anon_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("RssAnon:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def _descendants(root: int) -> list[int]:
     parents: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
@@ -169,22 +184,27 @@ def _descendants(root: int) -> list[int]:
 
 
 class TreeSampler(threading.Thread):
-    """Samples the summed PSS of a process and its descendants every ``interval`` seconds."""
+    """Samples the summed anonymous memory (and, with ``pss``, the summed PSS) of a process and its
+    descendants every ``interval`` seconds."""
 
-    def __init__(self, pid: int, interval: float = 0.1) -> None:
+    def __init__(self, pid: int, pss: bool, interval: float = 0.05) -> None:
         super().__init__(daemon=True)
-        self.pid, self.interval, self.peak = pid, interval, 0
+        self.pid, self.pss, self.interval = pid, pss, interval
+        self.peak = self.peak_anon = 0
         self._done = threading.Event()
 
     def run(self) -> None:
         while not self._done.is_set():
-            self.peak = max(self.peak, sum(_pss_kib(p) for p in _descendants(self.pid)))
+            pids = _descendants(self.pid)  # (the tool runs under /usr/bin/time)
+            self.peak_anon = max(self.peak_anon, sum(_anon_kib(p) for p in pids))
+            if self.pss:
+                self.peak = max(self.peak, sum(_pss_kib(p) for p in pids))
             self._done.wait(self.interval)
 
-    def stop(self) -> int:
+    def stop(self) -> tuple[int, int]:
         self._done.set()
         self.join()
-        return self.peak
+        return self.peak, self.peak_anon
 
 
 def measure(case: Case, stdout_path: Path, stderr_path: Path, timeout: float | None = None) -> Sample:
@@ -197,9 +217,8 @@ def measure(case: Case, stdout_path: Path, stderr_path: Path, timeout: float | N
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=case.cwd, env=case.env, stdout=out, stderr=err,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
-        sampler = TreeSampler(proc.pid) if case.tree else None
-        if sampler:
-            sampler.start()
+        sampler = TreeSampler(proc.pid, pss=case.tree)
+        sampler.start()
         timer = threading.Timer(timeout, os.killpg, (proc.pid, signal.SIGKILL)) if timeout else None
         if timer:
             timer.start()
@@ -211,8 +230,9 @@ def measure(case: Case, stdout_path: Path, stderr_path: Path, timeout: float | N
     sample = Sample(wall=wall, rc=proc.returncode, max_rss_kib=usage.ru_maxrss)
     if timeout and wall >= timeout:
         sample.timed_out = True
-    if sampler:
-        sample.tree_pss_kib = sampler.stop()
+    tree_pss, sample.private_kib = sampler.stop()
+    if case.tree:
+        sample.tree_pss_kib = tree_pss
     if use_time and time_file.exists():
         match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", time_file.read_text())
         if match:
@@ -734,6 +754,7 @@ def summarize(cases: list[Case], truth: dict, staged: Path, scratch: Path, rules
         walls = [s.wall for s in case.samples]
         rss = [s.max_rss_kib for s in case.samples if s.max_rss_kib]
         tree = [s.tree_pss_kib for s in case.samples if s.tree_pss_kib]
+        private = [s.private_kib for s in case.samples if s.private_kib]
         row = {
             "name": case.name, "tool": case.tool, "what": case.what, "argv": case.argv,
             "bytes": case.bytes, "files": case.files, "error": case.error,
@@ -743,6 +764,7 @@ def summarize(cases: list[Case], truth: dict, staged: Path, scratch: Path, rules
             "mb_per_s": round(case.bytes / 1e6 / median(walls), 3) if walls else None,
             "peak_rss_mib": round(max(rss) / 1024, 1) if rss else None,
             "tree_pss_mib": round(max(tree) / 1024, 1) if tree else None,
+            "private_mib": round(max(private) / 1024, 1) if private else None,
             "exit_status": sorted({s.rc for s in case.samples}),
         }
         base = by_name.get(case.baseline or "")
@@ -809,8 +831,8 @@ def markdown(results: dict) -> str:
         f"{env['cpu']} ({env['cpus']} CPUs), Python {env['python']}, {env['exerkine']}, node {env['node']}, "
         f"textlint {env['textlint']}. MB = 10^6 bytes.",
         "",
-        "| case | input | median s | MB/s | vs textlint+prh | peak RSS MiB | note |",
-        "|---|---|---:|---:|---:|---:|---|",
+        "| case | input | median s | MB/s | vs textlint+prh | peak RSS MiB | private MiB | note |",
+        "|---|---|---:|---:|---:|---:|---:|---|",
     ]
     for r in results["rows"]:
         size = f"{r['files']} files, {r['bytes'] / 1e6:.2f} MB" if r["files"] > 1 else f"1 file, {r['bytes'] / 1e3:.1f} KB"
@@ -820,7 +842,8 @@ def markdown(results: dict) -> str:
         ratio = f"{r['speed_vs_baseline']}×" if r.get("speed_vs_baseline") else "–"
         rate = _fmt(r["mb_per_s"], ".2f") if r["files"] > 1 else "–"
         note = "FAILED: " + r["error"].splitlines()[0][:80] if r["error"] else r["what"]
-        out.append(f"| {r['name']} | {size} | {_fmt(r['median_s'], '.3f')} | {rate} | {ratio} | {rss} | {note} |")
+        private = _fmt(r.get("private_mib"))
+        out.append(f"| {r['name']} | {size} | {_fmt(r['median_s'], '.3f')} | {rate} | {ratio} | {rss} | {private} | {note} |")
 
     scored = [r for r in results["rows"] if r.get("accuracy")]
     if scored:
