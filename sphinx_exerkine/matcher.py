@@ -28,7 +28,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter, not_
 from typing import NamedTuple
 
 from .lexicon import builtin_known_words, fold_word, is_known_sequence, is_lexicon_word, token_ends
@@ -88,12 +89,18 @@ _S = "・･ \u3000"  # joiners
 #: a line break inside a word; text extracted from PDF often has a blank line between lines
 _WRAP = "[ \t\u3000]*\r?\n(?:[ \t\u3000]*\r?\n)?"
 
-# the leading look-ahead only restates what the first character must be; it lets the regex engine skip
-# the text between runs quickly (twice as fast on Japanese prose)
+# a run starts with a katakana character or with a hiragana or kanji look-alike before one: one character
+# class for both, told apart by the look-behind and look-ahead after it. A pattern that starts with a
+# single character class lets the regex engine skip the text between runs in C (the engine tries a match
+# at every character of the text otherwise: twice as slow on Japanese prose). The look-ahead inside the
+# repetition (what may continue a run) ends most runs without trying each way of continuing them.
 KATAKANA_RUN = re.compile(
-    f"(?=[{_H}{_J}{_K}])(?:[{_H}{_J}](?=[{_K}]))?[{_K}]+(?:(?:[{_DM}{_H}{_J}]+|[{_S}]|{_WRAP})[{_K}]+)*"
+    f"[{_H}{_J}{_K}](?:(?<=[{_K}])|(?=[{_K}]))[{_K}]*"
+    f"(?:(?=[{_DM}{_H}{_J}{_S}\t\r\n])(?:[{_DM}{_H}{_J}]+|[{_S}]|{_WRAP})[{_K}]+)*"
     f"(?:[{_D}]+|[{_J}](?=[A-Za-z0-9\uff21-\uff3a\uff41-\uff5a\uff10-\uff19]))?"
 )
+#: the same in a group: ``split`` returns the runs between the pieces of text around them
+_KATAKANA_CUT = re.compile(f"({KATAKANA_RUN.pattern})")
 #: katakana chunks inside kanji/mixed forms (臓器間[クロストーク], [インターロイキン]6)
 _KATA_CHUNK = re.compile("[\u30a1-\u30fa\u30fc]{3,}")
 #: written ``[c][c]*`` rather than ``[c]+``: a pattern that starts with a single character class lets the
@@ -101,6 +108,10 @@ _KATA_CHUNK = re.compile("[\u30a1-\u30fa\u30fc]{3,}")
 LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _WHOLE_TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 _KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々〆]")
+
+
+#: the characters of :data:`_KANJI` outside its main range (U+3400 to U+9FFF)
+_RARE_KANJI = frozenset(map(chr, range(0xF900, 0xFB00))) | {"々", "〆"}
 
 
 def script_of(form: str) -> str:
@@ -382,10 +393,12 @@ class Matcher:
         self._en_deletions: dict[str, str] = {key: _SEP.join(sorted(words)) for key, words in deletions.items()}
         #: six-letter words by their first five letters ("irisi" -> "irisin")
         self._en_prefix5 = {w[:5]: w for w in self.en_words if len(w) == 6 and w.isalpha()}
-        self._blockers = self._compile_blockers()
-        #: per kanji/mixed form: is its first / last character ASCII, a kanji (what its neighbours are checked for)
-        self._mixed_edges = {form: (form[0].isascii(), form[-1].isascii(), bool(_KANJI.match(form[0])),
-                                    bool(_KANJI.match(form[-1]))) for form in self.mixed}
+        blockers = self._compile_blockers()
+        #: per kanji/mixed form, what a match is checked for: the longer words that overlap its edges, and
+        #: whether its first / last character is ASCII, a kanji (what its neighbours are checked for)
+        self._mixed_checks = {form: (blockers[form], form[0].isascii(), form[-1].isascii(),
+                                     bool(_KANJI.match(form[0])), bool(_KANJI.match(form[-1])))
+                              for form in self.mixed}
         self._run_cache: dict[str, tuple[tuple[_RunHit, tuple | None], ...]] = {}
         self._near_terms: list[tuple | None] = []
         self._near_cache: dict[str, list[tuple[int, list[tuple[float, int, int]]]]] = {}
@@ -488,24 +501,36 @@ class Matcher:
         matches: list[Match] = []
         folded = fold_width(text)
         if self._mixed_ac is not None:
+            mixed, mixed_ok = self.mixed, self._mixed_ok
             for last, form in self._mixed_ac.iter_long(folded):
                 start, end = last + 1 - len(form), last + 1
-                if self._mixed_ok(folded, start, end, form):
-                    matches.append(self._make(text, start, end, self.mixed[form], ""))
+                if mixed_ok(folded, start, end, form):
+                    info = mixed[form]
+                    found = text[start:end]
+                    if found == form:  # nothing folded (most matches): the fields as they are
+                        matches.append(_new_match((start, end, info.concept, info.kind, info.lang, found,
+                                                   info.expected, "")))
+                    else:
+                        matches.append(self._make(text, start, end, info, ""))
         self._scan_latin(text, folded, matches, fuzzy)
         # a text holds tens of thousands of katakana runs, most of them seen before in the same process:
-        # the analysis of a run is looked up inline and runs without any hit are passed over at once
-        cache = self._run_cache if fuzzy else {}
-        analyse = self._analyse_run
-        for m in KATAKANA_RUN.finditer(text):
-            run = m.group()
-            hits = cache.get(run)
-            if hits is None:
-                hits = analyse(run, fuzzy)
-            if not hits:
-                continue
-            base = m.start()
-            for hit, rest in hits:
+        # the runs and their offsets are taken in C (the text cut at the runs, the lengths of the pieces
+        # added up), each distinct run new to the process is analysed once, and only the runs with hits
+        # are visited in Python
+        pieces = _KATAKANA_CUT.split(text)  # text between runs, a run, text between runs, ...
+        runs = pieces[1::2]
+        if fuzzy:
+            cache = self._run_cache
+            for run in dict.fromkeys(runs):
+                if run not in cache:
+                    self._analyse_run(run, True)
+            found = list(map(cache.get, runs))
+        else:
+            found = [self._analyse_run(run, False) for run in runs]
+        offsets = list(accumulate(map(len, pieces)))  # the k-th run starts at offsets[2 * k]
+        for k in compress(range(len(runs)), found):
+            base = offsets[2 * k]
+            for hit, rest in found[k]:
                 i, j = base + hit.i, base + hit.j
                 if rest is None:
                     match = self._resolve_part(text, folded, i, j, hit)
@@ -541,18 +566,19 @@ class Matcher:
         return _new_match((start, end, info.concept, kind, info.lang, found, expected, detail))
 
     def _mixed_ok(self, folded: str, start: int, end: int, form: str) -> bool:
-        for offset, word in self._blockers.get(form, ()):
+        blockers, first_ascii, last_ascii, first_kanji, last_kanji = self._mixed_checks[form]
+        for offset, word in blockers:
             pos = start + offset
             if pos >= 0 and folded.startswith(word, pos):
                 return False
-        before = folded[start - 1] if start else ""
-        after = folded[end] if end < len(folded) else ""
-        first_ascii, last_ascii, first_kanji, last_kanji = self._mixed_edges[form]
+        before, after = folded[start - 1:start], folded[end:end + 1]  # "" at either end of the text
         if first_ascii and before.isascii() and before.isalnum():
             return False
         if last_ascii and after.isascii() and after.isalnum():
             return False
-        if first_kanji and before and _KANJI.match(before) or last_kanji and after and _KANJI.match(after):
+        # a kanji on either side (what _KANJI matches, tested without calling into the regex engine)
+        if (first_kanji and ("\u3400" <= before <= "\u9fff" or before in _RARE_KANJI)
+                or last_kanji and ("\u3400" <= after <= "\u9fff" or after in _RARE_KANJI)):
             # the tokenizer reads a NUL as the end of its input: the window stops at masked characters
             lo = max(0, start - 4, folded.rfind(MASK, max(0, start - 4), start) + 1)
             hi = folded.find(MASK, end, end + 4)
@@ -588,7 +614,7 @@ class Matcher:
             starts.append(start)
             ends.append(end)
         count = len(words)
-        lowers = [w.lower() for w in words]
+        lowers = list(map(str.lower, words))
         taken = [False] * count
         first = self._latin_first
         skip_to = 0
@@ -622,9 +648,9 @@ class Matcher:
         flags = self._latin_flags
         # per word: the multi-word forms it is a word of (looked up once, read by every window)
         multi_words = self._multi_words
-        anchors = [multi_words.get(w) for w in lowers] if multi_words else [None] * count
+        anchors = list(map(multi_words.get, lowers)) if multi_words else [None] * count
         # how many words before each one belong to some multi-word form: a window without any is skipped
-        anchored = list(accumulate((keys is not None for keys in anchors), initial=0))
+        anchored = list(accumulate(map(bool, anchors), initial=0))
         reach = self._multi_most_words + 1
         tokens = _Words(words, lowers, starts, ends)
         # what each distinct word may start is worked out once per process; the words that can start
@@ -634,7 +660,7 @@ class Matcher:
         for index in [k for k, w in enumerate(words) if flags[w] is not _BORING and not taken[k]]:
             word = words[index]
             flag = flags[word]
-            hit, split_prefix, head_ok = flag
+            hit, split_prefix, head_ok, alone = flag
             start, end = starts[index], ends[index]
             if hit is not None:
                 kind, info, expected = hit
@@ -650,11 +676,11 @@ class Matcher:
                                               kind="split", expected=_match_case(word, joined)))
                         continue
             if head_ok and (anchored[min(count, index + reach)] > anchored[index] or "-" in word):
-                self._multiword(text, folded, tokens, anchors, index, out)
+                self._multiword(text, folded, tokens, anchors, index, out, alone)
 
     def _classify_word(self, word: str):
         """What a Latin word may be the start of: (variant found, start of a split word, start of a
-        misspelt multi-word form); :data:`_BORING` when nothing."""
+        misspelt multi-word form, the multi-word form it is by itself); :data:`_BORING` when nothing."""
         if not word[0].isalpha():
             return _BORING
         lower = word.lower()
@@ -664,69 +690,79 @@ class Matcher:
         head_ok = len(squashed) >= 3 and self._could_start_multiword(squashed[:3])
         if hit is None and not split_prefix and not head_ok:
             return _BORING
-        return hit, split_prefix, head_ok
+        return hit, split_prefix, head_ok, self._multiword_alone(squashed) if head_ok else None
 
     def _could_start_multiword(self, head: str) -> bool:
         heads = self._multi_heads
         return (head in heads or "?" + head[1:] in heads or head[0] + "?" + head[2] in heads
                 or head[:2] + "?" in heads)
 
-    def _multiword(self, text: str, folded: str, words: _Words, anchors: list, index: int, out: list[Match]) -> None:
+    def _multiword(self, text: str, folded: str, words: _Words, anchors: list, index: int, out: list[Match],
+                   alone: tuple[str, str, str] | None) -> None:
         """Multi-word and hyphenated forms with a space or hyphen moved or one letter wrong:
         "multi-ple myeloma", "inter-organ cros-stalk", "multipl myeloma".
 
-        A window of several words is compared only with the forms one of its words belongs to (``anchors``:
-        for each token, the forms that contain it as a word); a single hyphenated word with every form
-        that starts alike."""
-        token = words.text[index]
-        first = words.lower[index].replace("-", "")
+        The word by itself comes first (``alone``: :meth:`_multiword_alone` of the word, worked out once
+        per distinct word); then windows of several words, each compared only with the forms one of the
+        words up to the longest form's reach belongs to (``anchors``: for each token, the forms that
+        contain it as a word)."""
         starts, ends, lowers = words.start, words.end, words.lower
         last_possible = min(len(starts), index + self._multi_most_words + 1)
-        anchored: set[str] = set()
-        for keys in anchors[index:last_possible]:
-            if keys:
-                anchored.update(keys)
-        if not anchored and "-" not in token:
+        groups = list(filter(None, anchors[index:last_possible]))
+        if not groups and "-" not in words.text[index]:
             return
-        acc = first
-        last = index
-        windows = [(acc, last)]
-        # windows of several words are compared with the anchored forms only: none longer than those
-        sizes = {len(k) for k in anchored}
-        longest = max(sizes, default=0)
-        while (last + 1 < last_possible and folded[ends[last]:starts[last + 1]] == " "
-               and len(acc) <= longest):
-            last += 1
-            acc += lowers[last].replace("-", "")
-            windows.append((acc, last))
-        for squashed, end_index in windows:
-            n = len(squashed)
-            if end_index != index and n not in sizes and n - 1 not in sizes and n + 1 not in sizes:
-                continue
-            if end_index == index:  # one hyphenated word: forms starting alike (a doubled or swapped first letter
-                # still keeps one of the first two)
-                tables = [self._multi_by_first.get(first[0], {})]
-                if first[1] != first[0]:
-                    tables.append(self._multi_by_first.get(first[1], {}))
-                keys = [k for table in tables for size in (n - 1, n, n + 1) for k in table.get(size, ())]
-            else:
-                keys = [k for k in anchored if abs(len(k) - n) <= 1]
-            if len(keys) > 1:  # the same answer in every process: a form spelt exactly first, then by name
-                keys.sort(key=lambda k: (k != squashed, k))
-            for key in keys:
-                if squashed == key:
-                    kind, detail = "split", "a word split or joined differently"
-                elif (len(key) >= 10 and (squashed[:2] == key[:2] or squashed[-3:] == key[-3:])
-                      and latin_distance(squashed, key, 1) <= 1):
-                    kind, detail = "fuzzy", "unlisted spelling"
-                else:
-                    continue
-                form, info = self._multi[key]
-                start, end = starts[index], ends[end_index]
-                expected = info.expected if info.kind == "variant" else form
-                out.append(self._make(text, start, end, info, detail, kind=kind,
-                                      expected=_match_case(folded[start:end], expected)))
+        end_index = index
+        if alone is None:
+            if not groups:
                 return
+            anchored = set().union(*groups)
+            # windows of several words are compared with the anchored forms only: none longer than those
+            # (or shorter), give or take a letter
+            shortest, longest = min(map(len, anchored)), max(map(len, anchored))
+            acc = lowers[index].replace("-", "")
+            last = index
+            while (alone is None and last + 1 < last_possible and folded[ends[last]:starts[last + 1]] == " "
+                   and len(acc) <= longest):
+                last += 1
+                acc += lowers[last].replace("-", "")
+                n = len(acc)
+                if n + 1 < shortest:
+                    continue
+                keys = [k for k in anchored if n - 1 <= len(k) <= n + 1]
+                if keys:
+                    alone, end_index = self._multi_compare(acc, keys), last
+            if alone is None:
+                return
+        key, kind, detail = alone
+        form, info = self._multi[key]
+        start, end = starts[index], ends[end_index]
+        expected = info.expected if info.kind == "variant" else form
+        out.append(self._make(text, start, end, info, detail, kind=kind,
+                              expected=_match_case(folded[start:end], expected)))
+
+    def _multiword_alone(self, squashed: str) -> tuple[str, str, str] | None:
+        """The multi-word or hyphenated form a single word (lower-cased, hyphens dropped) is, written
+        joined or with a hyphen moved or one letter wrong: compared with every form that starts alike
+        (a doubled or swapped first letter still keeps one of the first two)."""
+        n = len(squashed)
+        tables = [self._multi_by_first.get(squashed[0], {})]
+        if squashed[1] != squashed[0]:
+            tables.append(self._multi_by_first.get(squashed[1], {}))
+        return self._multi_compare(squashed, [k for table in tables for size in (n - 1, n, n + 1)
+                                              for k in table.get(size, ())])
+
+    @staticmethod
+    def _multi_compare(squashed: str, keys: list[str]) -> tuple[str, str, str] | None:
+        """(key, kind, detail) of the first of ``keys`` (multi-word forms, letters only) that ``squashed``
+        is, exactly or with one letter wrong; a form spelt exactly first, then by name (the same answer
+        in every process)."""
+        if squashed in keys:
+            return squashed, "split", "a word split or joined differently"
+        for key in sorted(keys):
+            if (len(key) >= 10 and (squashed[:2] == key[:2] or squashed[-3:] == key[-3:])
+                    and latin_distance(squashed, key, 1) <= 1):
+                return key, "fuzzy", "unlisted spelling"
+        return None
 
     @staticmethod
     def _latin_words_match(folded: str, words: list[str], starts: list[int], ends: list[int], index: int,
@@ -1239,17 +1275,27 @@ def _alternation(table: dict, flags: int = 0, boundary: bool = False):
 
 
 def _resolve_overlaps(matches: list[Match]) -> list[Match]:
-    """Keep the longest match where matches overlap (exact forms win ties over near misses)."""
-    matches.sort(key=lambda m: (m.start, -(m.end - m.start), m.kind == "fuzzy"))
+    """Keep the longest match where matches overlap (exact forms win ties over near misses, then the
+    match found first).
+
+    The order (start, longest first, near misses last) is made by stable sorts on C-level keys: near
+    misses moved behind the rest, then by end (descending) and by start; a key function in Python would
+    be called for each of the hundred thousand matches of a long text."""
+    fuzzy = list(map("fuzzy".__eq__, map(_KIND, matches)))
+    if True in fuzzy:
+        matches = [*compress(matches, map(not_, fuzzy)), *compress(matches, fuzzy)]
+    matches.sort(key=_END, reverse=True)
+    matches.sort(key=_START)
     kept: list[Match] = []
     last_end = -1
     for m in matches:
-        if m.start >= last_end:
+        if m[0] >= last_end:
             kept.append(m)
-            last_end = m.end
-        elif m.end - m.start > kept[-1].end - kept[-1].start and m.start >= kept[-1].start:
-            continue
+            last_end = m[1]
     return kept
+
+
+_START, _END, _KIND = itemgetter(0), itemgetter(1), itemgetter(3)
 
 
 def _forms(concept: Concept):
