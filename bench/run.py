@@ -134,33 +134,25 @@ class Case:
     error: str | None = None
 
 
+def _proc_kib(pid: int, name: str, key: str) -> int | None:
+    """The ``key:`` line (in KiB) of ``/proc/<pid>/<name>``, or None."""
+    try:
+        with open(f"/proc/{pid}/{name}") as fh:
+            for line in fh:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 def _pss_kib(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as fh:
-            for line in fh:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    pss = _proc_kib(pid, "smaps_rollup", "Pss")
+    return pss if pss is not None else _proc_kib(pid, "status", "VmRSS") or 0
 
 
 def _anon_kib(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("RssAnon:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return _proc_kib(pid, "status", "RssAnon") or 0
 
 
 def _descendants(root: int) -> list[int]:
