@@ -119,8 +119,6 @@ def _is_hard(masked: str, m: re.Match) -> bool:
     return True
 
 
-#: the characters that always end a sentence (:func:`_is_hard` holds for a boundary that starts with one)
-_FULL_STOPS = frozenset("。．！？!?")
 #: any character that may end a sentence; the last one before a position is found in one C-level match
 _CANDIDATE = lazy(r"[。．！？!?\n.]")
 _LAST_CANDIDATE = lazy(r".*[。．！？!?\n.]", re.S)
@@ -135,13 +133,12 @@ def _previous_end(masked: str, pos: int) -> int:
             if last is None:
                 break
             k = last.end() - 1
-            ch = masked[k]
-            if ch == "\n":  # (the boundary is the line break itself)
+            if masked[k] == "\n":  # (the boundary is the line break itself)
                 if not _soft_break(masked, k):
                     return k + 1
             else:
                 m = _BOUNDARY.match(masked, k)
-                if m is not None and m.end() <= pos and (ch in _FULL_STOPS or _is_hard(masked, m)):
+                if m is not None and m.end() <= pos and _is_hard(masked, m):
                     return m.end()
             end = k
         if lo == 0:
@@ -158,13 +155,12 @@ def _next_end(masked: str, pos: int) -> int:
         if c is None:
             return limit
         k = c.start()
-        ch = masked[k]
-        if ch == "\n":
+        if masked[k] == "\n":
             if not _soft_break(masked, k):
                 return k
         else:
             m = _BOUNDARY.match(masked, k)
-            if m is not None and (ch in _FULL_STOPS or _is_hard(masked, m)):
+            if m is not None and _is_hard(masked, m):
                 return m.end()
         at = k + 1
 
