@@ -149,6 +149,26 @@ def test_terms_are_not_found_inside_other_words(matcher, text, concept):
     assert concept not in [m.concept for m in matcher.scan(text)]
 
 
+def test_a_long_word_two_edits_away_is_a_near_miss(matcher):
+    # twelve letters and more: two edits allowed (the deletion index holds two-letter deletions of them)
+    assert variants(matcher, "The micrvesiclee fraction.") == [("micrvesiclee", "microvesicle", "microvesicle")]
+    assert variants(matcher, "The mikrovesicla fraction.") == [("mikrovesicla", "microvesicle", "microvesicle")]
+    assert variants(matcher, "The microvesiclexyz fraction.") == []  # three edits
+
+
+def test_a_matcher_read_back_from_its_cache_finds_what_the_compiled_one_finds(mini_glossary):
+    import pickle
+
+    from sphinx_exerkine.matcher import Matcher
+
+    compiled = Matcher(mini_glossary)
+    restored = pickle.loads(pickle.dumps(compiled))
+    restored.glossary = mini_glossary
+    texts = [text for text, _, _ in SHOULD_FLAG] + SHOULD_NOT_FLAG + ["The mikrovesicla fraction."]
+    for text in texts:
+        assert restored.scan(text) == compiled.scan(text), text
+
+
 def test_masked_characters_break_matches(matcher):
     assert matcher.scan("エクソ\0\0ソーム") == []
     assert matcher.scan("ミオ\0カイン") == []
