@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..model import Concept, Glossary
@@ -124,6 +124,24 @@ def knowledge(glossary: Glossary) -> Knowledge:
         for old in list(_COMPILED)[:2]:
             _ANCESTOR_CACHE.pop(id(_COMPILED[old][1]), None)
             del _COMPILED[old]
-    kb = Knowledge.compile(glossary)
+    kb = _compile_cached(glossary)
     _COMPILED[key] = (glossary, kb)
+    return kb
+
+
+def _compile_cached(glossary: Glossary) -> Knowledge:
+    """:meth:`Knowledge.compile`, kept in the cache directory for a large glossary (compiling 10,000
+    concepts takes several times as long as unpickling the result); keyed by the glossary's digest,
+    which covers its files and the package's code."""
+    if len(glossary) <= 500 or not glossary.digest:
+        return Knowledge.compile(glossary)
+    from .. import cachedir
+
+    name = f"knowledge-{glossary.digest[:32]}.pickle"
+    kb = cachedir.load(name)
+    if isinstance(kb, Knowledge):
+        kb.glossary = glossary
+        return kb
+    kb = Knowledge.compile(glossary)
+    cachedir.store(name, replace(kb, glossary=None))
     return kb
