@@ -1009,7 +1009,9 @@ class Matcher:
         gap_head, gap_tail = _skeleton(gap[:4])[:2], _skeleton(gap[-4:][::-1])[:2]
         gap_sk = _skeleton(gap)
         windows: dict[tuple[int, int], frozenset[str]] = {}
-        head_classes, tail_classes = _class_windows(gap), _class_windows(gap[::-1])
+        gap_reversed = gap[::-1]
+        head_classes, tail_classes = _class_windows(gap), _class_windows(gap_reversed)
+        gap_classes = head_classes[-1]
         size = len(gap)
         gap_costs = reversed_costs = None
         found = []
@@ -1018,23 +1020,31 @@ class Matcher:
         for index in sorted([index for index, count in shared.items() if count >= least_shared[index]]):
             entry = near_terms[index] or self._near_term(index)
             limit, least_size, need, reach, letters, classes, grams, head, tail = entry
-            if size < least_size:
+            # too many of the term's letters missing from the whole gap (so from both ends of it)
+            if size < least_size or len(classes - gap_classes) > limit:
                 continue
             # the term at the start of the gap (the rest after it) or at its end (the rest before it);
             # cheap tests first: too many of the term's letters missing from where it would stand (the
-            # most selective), the first two (last two) letters, which one edit cannot both change, and
-            # the term's bigrams
+            # most selective), the first two (last two) letters, which one edit cannot both change, the
+            # term's bigrams, and, when one letter is missing and the limit leaves no room for a cheap edit
+            # besides, whether the gap starts (ends) with the term but for that letter
+            form = self.kata_terms[index][0]
+            one_edit = limit < 1 + CHEAP
             options = []
-            if (_missing_classes(classes, letters, head_classes) <= limit and _agree(head, gap_head)
-                    and len(grams & _window_grams(gap_sk, 0, reach, windows)) >= need):
+            missing = _missing_classes(classes, letters, head_classes)
+            if (missing <= limit and _agree(head, gap_head)
+                    and len(grams & _window_grams(gap_sk, 0, reach, windows)) >= need
+                    and (missing != 1 or not one_edit or _one_letter_off(form, gap))):
                 gap_costs = gap_costs or _text_costs(gap)
-                forward = _prefix_table(self.kata_terms[index][0], gap_costs, limit)
+                forward = _prefix_table(form, gap_costs, limit)
                 if forward is not None:
                     options += [(forward[j], 0, j) for j in range(3, size + 1) if forward[j] <= limit]
-            if (_missing_classes(classes, letters, tail_classes) <= limit and _agree(tail, gap_tail)
-                    and len(grams & _window_grams(gap_sk, 1, reach, windows)) >= need):
-                reversed_costs = reversed_costs or _text_costs(gap[::-1])
-                backward = _prefix_table(self.kata_terms[index][0][::-1], reversed_costs, limit)
+            missing = _missing_classes(classes, letters, tail_classes)
+            if (missing <= limit and _agree(tail, gap_tail)
+                    and len(grams & _window_grams(gap_sk, 1, reach, windows)) >= need
+                    and (missing != 1 or not one_edit or _one_letter_off(form[::-1], gap_reversed))):
+                reversed_costs = reversed_costs or _text_costs(gap_reversed)
+                backward = _prefix_table(form[::-1], reversed_costs, limit)
                 if backward is not None:
                     options += [(backward[k], size - k, size) for k in range(3, size) if backward[k] <= limit]
             if options:
@@ -1160,8 +1170,9 @@ def _agree(a: str, b: str) -> bool:
 
 
 def _skeleton(text: str) -> str:
-    """The kana skeleton used to find candidate terms: cheap differences erased."""
-    return "".join(_base(ch) for ch in text if ch not in "ーッ").translate(_VISUAL_BASE)
+    """The kana skeleton used to find candidate terms: cheap differences erased (long-vowel marks and small
+    ッ dropped, every other letter replaced by its class, :func:`_letter_class`)."""
+    return text.replace("ー", "").replace("ッ", "").translate(_CLASSES)
 
 
 def _letter_class(ch: str) -> str:
@@ -1226,6 +1237,24 @@ def _missing_classes(classes: frozenset[str], letters: int, windows: list[frozen
     ``windows`` from :func:`_class_windows`): a lower bound of the term's distance to any prefix of the
     text."""
     return len(classes - windows[min(letters, len(windows) - 1)])
+
+
+def _one_letter_off(term: str, text: str) -> bool:
+    """Is some prefix of ``text`` the term itself, or the term with one letter replaced or left out?
+
+    The near-miss search asks this about a term one of whose letters finds no letter of its class at the
+    start of the text (:func:`_missing_classes` is 1) and whose limit is below ``1 + CHEAP``: that letter
+    is replaced or deleted at full cost, and every other edit costs at least ``CHEAP``, so within the
+    limit there is no other edit and the other letters stand in the prefix unchanged and in order. When
+    the answer is no, no prefix of the text is within the limit (:func:`prefix_distances`)."""
+    size = min(len(term), len(text))
+    i = 0
+    while i < size and term[i] == text[i]:
+        i += 1
+    if i >= len(term) - 1:  # the text starts with the term, or with all of it but its last letter
+        return True
+    rest = term[i + 1:]  # the first letter that differs replaced, or left out
+    return text.startswith(rest, i + 1) or text.startswith(rest, i)
 
 
 def _skeleton_bigrams(text: str) -> set[str]:

@@ -306,3 +306,55 @@ def test_the_letter_class_bound_never_rejects_a_term_the_distance_table_accepts(
         assert not (rejected and accepted)
 
     check()
+
+
+def test_a_term_missing_one_letter_class_is_the_text_with_one_letter_replaced_or_left_out():
+    """With one letter class missing and less than a cheap edit left of its limit, a term is only compared
+    with a text whose start is the term with that letter replaced or left out: that must never lose a near
+    miss."""
+    from hypothesis import given, settings, strategies as st
+
+    from sphinx_exerkine.matcher import CHEAP, _class_windows, _classes_of, _missing_classes, _one_letter_off
+
+    edits = st.lists(st.tuples(st.sampled_from("sidt"), st.integers(0, 10), st.sampled_from(KANA)), max_size=3)
+
+    @settings(max_examples=1000, deadline=None)
+    @given(st.text(KANA, min_size=1, max_size=11), st.integers(1, 11), edits)
+    def check(text, length, changes):
+        term = list(text[:length])
+        for op, at, ch in changes:  # substitute, insert, delete, transpose
+            at = min(at, len(term))
+            if op == "s" and at < len(term):
+                term[at] = ch
+            elif op == "i":
+                term.insert(at, ch)
+            elif op == "d" and at < len(term) and len(term) > 1:
+                del term[at]
+            elif op == "t" and at + 1 < len(term):
+                term[at], term[at + 1] = term[at + 1], term[at]
+        term = "".join(term)
+        classes, letters = _classes_of(term)
+        for limit in (0.35, 1.0, 1.35, 2.0):
+            missing = _missing_classes(classes, letters + int(limit + 1e-9), _class_windows(text))
+            if missing != 1 or limit >= 1 + CHEAP or _one_letter_off(term, text):
+                continue
+            table = prefix_distances(term, text, limit)
+            assert table is None or min(table) > limit
+
+    check()
+
+
+@pytest.mark.parametrize(("term", "text", "expected"), [
+    ("サイトカイン", "サイトカイン", True),
+    ("サイトカイン", "サイトカインズ", True),
+    ("サイトカイン", "サイドカイン", True),
+    ("サイトカイン", "サイカインン", True),
+    ("サイトカイン", "サイトカイ", True),
+    ("サイトカイン", "サイカトイン", False),
+    ("サイトカイン", "サイトトカイン", False),
+    ("サイトカイン", "サカイン", False),
+])
+def test_one_letter_off(term, text, expected):
+    from sphinx_exerkine.matcher import _one_letter_off
+
+    assert _one_letter_off(term, text) is expected
