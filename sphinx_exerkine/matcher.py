@@ -110,11 +110,12 @@ _KATA_CHUNK = re.compile("[\u30a1-\u30fa\u30fc]{3,}")
 #: regex engine skip the Japanese text between words in C (twice as fast on Japanese prose)
 LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _WHOLE_TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
-_KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々〆]")
-
-
-#: the characters of :data:`_KANJI` outside its main range (U+3400 to U+9FFF)
-_RARE_KANJI = frozenset(map(chr, range(0xF900, 0xFB00))) | {"々", "〆"}
+#: kanji: the main range (CJK unified ideographs and extension A), then the compatibility ideographs and
+#: the marks 々 〆
+_KANJI_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x3005, 0x3005), (0x3006, 0x3006))
+_KANJI = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _KANJI_RANGES) + "]")
+#: the kanji outside the main range, as a set: a neighbour is tested without calling into the regex engine
+_RARE_KANJI = frozenset(chr(c) for a, b in _KANJI_RANGES[1:] for c in range(a, b + 1))
 
 
 def script_of(form: str) -> str:
