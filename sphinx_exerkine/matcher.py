@@ -504,6 +504,8 @@ class Matcher:
         return matches
 
     def _scan(self, text: str, fuzzy: bool) -> list[Match]:
+        if len(self._run_cache) > _CACHE_LIMIT or len(self._latin_flags) > _CACHE_LIMIT:
+            self._forget()
         matches: list[Match] = []
         folded = fold_width(text)
         if self._mixed_ac is not None:
@@ -822,6 +824,14 @@ class Matcher:
 
     # ---- katakana runs
 
+    def _forget(self) -> None:
+        """Empty the per-word caches (katakana runs, near-miss candidates, Latin words). A text has a few
+        thousand distinct words; a text of random letters may have millions, and memory stays bounded."""
+        self._run_cache.clear()
+        self._near_cache.clear()
+        self._latin_cache.clear()
+        self._latin_flags.clear()
+
     def _analyse_run(self, run: str, fuzzy: bool) -> tuple[tuple[_RunHit, tuple | None], ...]:
         """The hits in a katakana run, each with the fields of its :class:`Match` after the offsets (the
         text found is a slice of the run itself), or None for a chunk of a mixed form, which depends on
@@ -1102,6 +1112,9 @@ class Matcher:
 _NOT_A_FORM = _Form("", "part", "", None)
 #: characters scanned at a time (see :meth:`Matcher.scan`)
 _CHUNK = 1 << 20
+#: distinct words remembered before the per-word caches are emptied (see :meth:`Matcher._forget`);
+#: checked before each piece of at most :data:`_CHUNK` characters is scanned
+_CACHE_LIMIT = 50_000
 #: a Latin word that can start nothing worth checking
 _BORING = object()
 

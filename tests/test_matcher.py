@@ -358,3 +358,19 @@ def test_one_letter_off(term, text, expected):
     from sphinx_exerkine.matcher import _one_letter_off
 
     assert _one_letter_off(term, text) is expected
+
+
+def test_the_per_word_caches_stay_bounded_and_emptying_them_changes_no_result(mini_glossary, monkeypatch):
+    from sphinx_exerkine import matcher as matcher_module
+
+    texts = [f"{word}とエグソソーム、{word}ンの The exsome and the secre tome {word}." for word in
+             ("アルファ", "ベータカイン", "ガンマソーム", "デルタシン", "イプシロン", "ゼータカイン")]
+    unbounded = matcher_module.Matcher(mini_glossary)
+    expected = [unbounded.scan(text) for text in texts]
+    monkeypatch.setattr(matcher_module, "_CACHE_LIMIT", 4)
+    bounded = matcher_module.Matcher(mini_glossary)
+    for text, before in zip(texts * 2, expected * 2):
+        assert bounded.scan(text) == before
+        assert len(bounded._run_cache) <= 4 + 4  # the limit, and the runs of one text
+        assert len(bounded._latin_flags) <= 4 + 6
+    assert len(unbounded._run_cache) > 8
